@@ -1,12 +1,96 @@
 import { awscdk, javascript } from 'projen';
+
+// The CDK CLI reachable here (aws-cdk 2.1148.1) reads cloud assemblies of aws-cdk-lib up to about
+// 2.232, so the minimum (and the dev/test version projen pins to it) stays below that.
+const CDK_VERSION = '2.200.0';
+const CDK_CLI_VERSION = '2.1148.1';
+
 const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-integration-responses',
+  description:
+    'Typed, validated API Gateway integration responses for AWS CDK (REST and WebSocket APIs): ' +
+    'builders, synth-time checks, a template checker CLI and a response simulator.',
+  keywords: ['cdk', 'awscdk', 'aws-cdk', 'apigateway', 'api-gateway', 'websocket', 'integration-response', 'vtl', 'validation'],
   author: 'cdk-integration-responses maintainers',
   authorAddress: 'maintainers@users.noreply.example',
-  cdkVersion: '2.200.0',
+  repositoryUrl: 'https://github.com/cdk-integration-responses/cdk-integration-responses.git',
+  defaultReleaseBranch: 'main',
+  cdkVersion: CDK_VERSION,
+  cdkCliVersion: CDK_CLI_VERSION,
   jsiiVersion: '~6.0.0',
-  name: 'cdk-integration-responses',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
-  repositoryUrl: 'https://github.com/cdk-integration-responses/cdk-integration-responses.git',
+  minNodeVersion: '20.0.0',
+
+  // There is no GitHub here: `.ci/run` is the CI, so no workflows that could never run.
+  github: false,
+  release: false,
+
+  publishToPypi: {
+    distName: 'cdk-integration-responses',
+    module: 'cdk_integration_responses',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkintegrationresponses',
+    mavenGroupId: 'io.github.cdk-integration-responses',
+    mavenArtifactId: 'cdk-integration-responses',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkIntegrationResponses',
+    packageId: 'CdkIntegrationResponses',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-integration-responses/cdk-integration-responses-go',
+  },
+
+  // Run-time helpers are bundled: they never appear in the public (jsii) API.
+  bundledDeps: [
+    'velocityjs@^2.1.7',
+    'jsonpath-plus@~10.4.0',
+    'yaml@^2.8.1',
+    'refa@^0.12.1',
+  ],
+  devDeps: [
+    `aws-cdk@${CDK_CLI_VERSION}`,
+    '@aws-cdk/aws-service-spec',
+    '@aws-cdk/service-spec-types',
+    'fast-check@^4',
+  ],
+
+  typecheckTests: true,
+  jestOptions: {
+    // Snapshot tests must be able to fail: `jest --ci` in `test`, updates only through `test:update`.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coverageReporters: ['text-summary', 'lcov'],
+    },
+  },
+  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo'],
 });
+
+// jsii warns when a member name is a reserved word in a target language: keep those warnings visible.
+project.compileTask.reset('jsii');
+project.watchTask.reset('jsii -w');
+
+project.addTask('example', {
+  description: 'Synthesize the example app with the CDK CLI and print the responses it emitted',
+  steps: [
+    { exec: 'node scripts/example.js' },
+  ],
+});
+
+project.addTask('bindings', {
+  description: 'Generate Python, Java, .NET and Go sources (code only: no packaging toolchains here)',
+  steps: [
+    { exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go' },
+    { exec: 'python3 -m compileall -q dist/python' },
+  ],
+});
+
+project.addTask('rosetta', {
+  description: 'Compile every README example under jsii-rosetta --strict',
+  exec: 'jsii-rosetta extract --strict',
+});
+
 project.synth();
