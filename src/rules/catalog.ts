@@ -1,0 +1,65 @@
+import { Finding, Severity } from './finding';
+
+/**
+ * A rule of the rule table: its stable ID, its severity and what it checks.
+ */
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly summary: string;
+}
+
+function rule(id: string, severity: Severity, summary: string): Rule {
+  return { id, severity, summary };
+}
+
+/**
+ * The rule table. IDs are stable: users suppress rules by ID and docs/rules.md documents each one.
+ */
+export const RULES = {
+  // REST: one integration response
+  restStatusCode: rule('rest-status-code', Severity.ERROR, 'status code matches [1-5]\\d\\d'),
+  restSelectionPatternSyntax: rule('rest-selection-pattern-syntax', Severity.ERROR, 'selection pattern compiles as a Java regular expression'),
+  restSelectionPatternUnchecked: rule('rest-selection-pattern-unchecked', Severity.INFO, 'selection pattern uses Java-only syntax the checker cannot evaluate'),
+  restStatusPatternUnreachable: rule('rest-status-pattern-unreachable', Severity.WARNING, 'an HTTP/AWS/MOCK selection pattern can match a status code from 100 to 599'),
+  restLambdaPatternMatchesSuccess: rule('rest-lambda-pattern-matches-success', Severity.WARNING, 'a Lambda selection pattern does not match the empty error message of a success'),
+  restParameterKey: rule('rest-parameter-key', Severity.ERROR, 'response parameter keys are method.response.header.{name} with a valid header name'),
+  restParameterValue: rule('rest-parameter-value', Severity.ERROR, 'response parameter values are valid mapping expressions or single-quoted static values'),
+  restParameterContext: rule('rest-parameter-context', Severity.WARNING, 'context.{name} names a documented context variable'),
+  restTemplateContentType: rule('rest-template-content-type', Severity.ERROR, 'response template keys are media types (type/subtype)'),
+  restTemplateSize: rule('rest-template-size', Severity.ERROR, 'a response template is at most 300 KB'),
+  restContentHandling: rule('rest-content-handling', Severity.ERROR, 'content handling is CONVERT_TO_TEXT or CONVERT_TO_BINARY'),
+
+  // REST: a method's responses together
+  restDuplicateStatusCode: rule('rest-duplicate-status-code', Severity.ERROR, 'one integration response per status code'),
+  restDuplicateDefault: rule('rest-duplicate-default', Severity.ERROR, 'at most one default integration response (no selection pattern)'),
+  restNoDefault: rule('rest-no-default', Severity.WARNING, 'a method with integration responses has a default one'),
+  restPatternOverlap: rule('rest-pattern-overlap', Severity.WARNING, 'no backend result matches two selection patterns'),
+  restPatternKind: rule('rest-pattern-kind', Severity.ERROR, 'Lambda error patterns are used on Lambda integrations, status patterns on the others'),
+  restProxyIntegrationResponses: rule('rest-proxy-integration-responses', Severity.ERROR, 'AWS_PROXY and HTTP_PROXY integrations have no integration responses'),
+  restMethodResponseMissing: rule('rest-method-response-missing', Severity.WARNING, 'every integration response status code has a method response'),
+  restMethodResponseHeader: rule('rest-method-response-header', Severity.ERROR, 'every mapped header is declared by the method response with the same status code'),
+  restDuplicateMethodResponse: rule('rest-duplicate-method-response', Severity.ERROR, 'one method response per status code'),
+} as const;
+
+/**
+ * Every rule of the table, for documentation and look-ups by ID.
+ */
+export const ALL_RULES: readonly Rule[] = Object.values(RULES);
+
+/**
+ * Creates a finding for `r`.
+ */
+export function finding(r: Rule, message: string, path?: string): Finding {
+  return path === undefined
+    ? { ruleId: r.id, severity: r.severity, message }
+    : { ruleId: r.id, severity: r.severity, message, path };
+}
+
+/**
+ * Joins a property path and a child key the way findings spell paths.
+ */
+export function childPath(parent: string | undefined, key: string | number): string {
+  if (typeof key === 'number') return `${parent ?? ''}[${key}]`;
+  return parent ? `${parent}.${key}` : key;
+}

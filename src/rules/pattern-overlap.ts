@@ -1,0 +1,123 @@
+import { CharRange, DFA, isDisjointWith, JS, NFA } from 'refa';
+import { CompiledPattern } from './java-pattern';
+import { matchedStatusCodes, MatchTarget } from './selection-pattern';
+
+// Bounds for the automata: patterns beyond them are skipped rather than slowing a synth down.
+const MAX_NODES = 5000;
+const PREFERRED = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ';
+const CACHE_LIMIT = 2000;
+
+/**
+ * Two patterns that a backend result can match at once.
+ */
+export interface Overlap {
+  /** An input both patterns match: a status code, or an error message. */
+  readonly witness: string;
+  /** Whether every input of the first pattern also matches the second (and so on). */
+  readonly firstInSecond: boolean;
+  readonly secondInFirst: boolean;
+}
+
+interface Automata {
+  readonly dfa: DFA;
+  readonly complement: DFA;
+}
+
+const automata = new WeakMap<CompiledPattern, Automata | null>();
+const overlaps = new Map<string, Overlap | null>();
+
+/**
+ * How two selection patterns overlap, or `undefined` when they do not (or the question cannot be
+ * answered: back-references, look-arounds, very large automata).
+ *
+ * Status patterns overlap when they share a status code. Error-message patterns are reported only
+ * when one contains the other: two `.*Tag.*` patterns always share some contrived message that
+ * names both tags, which is not worth a warning, but `.*Error.*` swallowing `.*NotFoundError.*` is.
+ */
+export function findOverlap(a: CompiledPattern, b: CompiledPattern, target: MatchTarget): Overlap | undefined {
+  if (target === 'status') return statusOverlap(a, b);
+  const key = `${a.flags}/${a.source}\u0000${b.flags}/${b.source}`;
+  let overlap = overlaps.get(key);
+  if (overlap === undefined) {
+    overlap = languageOverlap(a, b);
+    if (overlaps.size >= CACHE_LIMIT) overlaps.clear();
+    overlaps.set(key, overlap);
+  }
+  return overlap ?? undefined;
+}
+
+function statusOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | undefined {
+  const inA = matchedStatusCodes(a);
+  const inB = matchedStatusCodes(b);
+  const setB = new Set(inB);
+  const shared = inA.filter(code => setB.has(code));
+  if (shared.length === 0) return undefined;
+  return { witness: shared[0], firstInSecond: shared.length === inA.length, secondInFirst: shared.length === inB.length };
+}
+
+function languageOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | null {
+  const left = automataOf(a);
+  const right = automataOf(b);
+  if (!left || !right) return null;
+  try {
+    const firstInSecond = isDisjointWith(left.dfa, right.complement, MAX_NODES);
+    const secondInFirst = isDisjointWith(right.dfa, left.complement, MAX_NODES);
+    if (!firstInSecond && !secondInFirst) return null;
+    // One language contains the other, so a shortest word of the smaller one is in both.
+    const witness = shortestWord(firstInSecond ? left.dfa : right.dfa);
+    return witness === undefined ? null : { witness, firstInSecond, secondInFirst };
+  } catch {
+    return null;
+  }
+}
+
+/** A shortest accepted word, found breadth-first, spelled with readable characters where possible. */
+function shortestWord(dfa: DFA): string | undefined {
+  const seen = new Set<DFA.ReadonlyNode>([dfa.initial]);
+  let frontier: Array<[DFA.ReadonlyNode, string]> = [[dfa.initial, '']];
+  while (frontier.length > 0) {
+    const next: Array<[DFA.ReadonlyNode, string]> = [];
+    for (const [node, word] of frontier) {
+      if ((dfa.finals as ReadonlySet<DFA.ReadonlyNode>).has(node)) return word;
+      for (const [range, to] of node.out.entries()) {
+        if (seen.has(to)) continue;
+        seen.add(to);
+        next.push([to, word + readableChar(range)]);
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
+function readableChar(range: CharRange): string {
+  const preferred = [...PREFERRED].find(ch => ch.charCodeAt(0) >= range.min && ch.charCodeAt(0) <= range.max);
+  return preferred ?? String.fromCharCode(range.min);
+}
+
+function automataOf(pattern: CompiledPattern): Automata | null {
+  let result = automata.get(pattern);
+  if (result === undefined) {
+    try {
+      const parsed = JS.Parser.fromLiteral({ source: withoutEdgeAnchors(pattern.source), flags: pattern.flags })
+        .parse({ backreferences: 'throw', assertions: 'throw', maxNodes: MAX_NODES });
+      const nfa = NFA.fromRegex(parsed.expression, { maxCharacter: parsed.maxCharacter });
+      const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
+      dfa.minimize();
+      const complement = dfa.copy();
+      complement.complement();
+      result = { dfa, complement };
+    } catch {
+      result = null;
+    }
+    automata.set(pattern, result);
+  }
+  return result;
+}
+
+/** Patterns match whole strings, so a leading `^` and a trailing unescaped `$` change nothing. */
+function withoutEdgeAnchors(source: string): string {
+  let s = source.startsWith('^') ? source.slice(1) : source;
+  if (s.endsWith('$') && (/\\*(?=\$$)/.exec(s)?.[0].length ?? 0) % 2 === 0) s = s.slice(0, -1);
+  return s;
+}

@@ -1,0 +1,50 @@
+import { childPath, finding, RULES } from './catalog';
+import { Finding } from './finding';
+import { knownString } from './unknown';
+
+const MEDIA_TYPE_PART = '[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*';
+const MEDIA_TYPE = new RegExp(`^(${MEDIA_TYPE_PART}/(${MEDIA_TYPE_PART}|\\*)|\\*/\\*)$`);
+
+/** REST API quota: "Mapping template size", 300 KB, not adjustable. */
+export const REST_TEMPLATE_LIMIT_BYTES = 300 * 1024;
+
+/**
+ * Whether `contentType` is a media type (`type/subtype`) API Gateway can select a template by.
+ */
+export function isMediaType(contentType: string): boolean {
+  return MEDIA_TYPE.test(contentType);
+}
+
+/**
+ * Checks a REST response template: its key is a media type, its size within the quota.
+ */
+export function checkResponseTemplate(contentType: string, template: unknown, path?: string): Finding[] {
+  const findings: Finding[] = [];
+  if (knownString(contentType) !== undefined && !isMediaType(contentType)) {
+    findings.push(finding(RULES.restTemplateContentType,
+      `response template key '${contentType}' is not a media type: API Gateway selects templates by the ` +
+      "request's Accept media type, so this template is never used; use a type/subtype such as 'application/json'", path));
+  }
+  findings.push(...checkTemplateSize(template, `response template for '${contentType}'`, path));
+  return findings;
+}
+
+/**
+ * A REST mapping template is at most 300 KB. `label` names the template in the message.
+ */
+export function checkTemplateSize(template: unknown, label: string, path?: string): Finding[] {
+  const text = knownString(template);
+  if (text === undefined) return [];
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= REST_TEMPLATE_LIMIT_BYTES) return [];
+  return [finding(RULES.restTemplateSize,
+    `${label} is ${bytes} bytes, over the 300 KB (${REST_TEMPLATE_LIMIT_BYTES} bytes) mapping template quota: ` +
+    'API Gateway rejects the deployment; shrink the template or move the work to the backend', path)];
+}
+
+/**
+ * Checks every template of a REST `ResponseTemplates` map.
+ */
+export function checkResponseTemplates(templates: Record<string, unknown>, path?: string): Finding[] {
+  return Object.entries(templates).flatMap(([type, template]) => checkResponseTemplate(type, template, childPath(path, type)));
+}

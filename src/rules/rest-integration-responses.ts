@@ -1,0 +1,116 @@
+import { childPath, finding, RULES } from './catalog';
+import { checkContentHandling } from './content-handling';
+import { Finding } from './finding';
+import { CompiledPattern } from './java-pattern';
+import { findOverlap } from './pattern-overlap';
+import { checkResponseParameters } from './response-parameters';
+import { checkResponseTemplates } from './response-templates';
+import { checkPatternForTarget, compileSelectionPattern, MatchTarget } from './selection-pattern';
+import { checkStatusCode } from './status-code';
+import { isUnknown, knownArray, knownObject, knownString } from './unknown';
+
+interface Pattern {
+  readonly index: number;
+  readonly statusCode?: string;
+  readonly source: string;
+  readonly compiled: CompiledPattern;
+}
+
+/**
+ * Checks a REST method's `IntegrationResponses` (CloudFormation shape), each on its own and all
+ * together: status codes, selection patterns for `target`, parameters, templates, content handling,
+ * duplicate status codes, default responses and overlapping patterns.
+ */
+export function checkIntegrationResponses(value: unknown, target: MatchTarget, path: string): Finding[] {
+  const responses = knownArray(value);
+  if (!responses) return [];
+  const findings: Finding[] = [];
+  const patterns: Pattern[] = [];
+  const statusCodes = new Map<string, number[]>();
+  const defaults: number[] = [];
+  let everyPatternKnown = true;
+
+  responses.forEach((item, index) => {
+    const response = knownObject(item);
+    const at = childPath(path, index);
+    if (!response) {
+      everyPatternKnown = false;
+      return;
+    }
+    findings.push(...checkStatusCode(response.StatusCode, childPath(at, 'StatusCode')));
+    const statusCode = knownString(response.StatusCode);
+    if (statusCode !== undefined) statusCodes.set(statusCode, [...statusCodes.get(statusCode) ?? [], index]);
+
+    const rawPattern = response.SelectionPattern;
+    const source = knownString(rawPattern);
+    if (rawPattern === undefined || source === '') {
+      defaults.push(index);
+    } else if (source === undefined) {
+      everyPatternKnown = false;
+    } else {
+      const patternPath = childPath(at, 'SelectionPattern');
+      const compiled = compileSelectionPattern(source, patternPath);
+      findings.push(...compiled.findings);
+      if (compiled.pattern) {
+        findings.push(...checkPatternForTarget(source, compiled.pattern, target, patternPath));
+        patterns.push({ index, statusCode, source, compiled: compiled.pattern });
+      }
+    }
+
+    const parameters = knownObject(response.ResponseParameters);
+    if (parameters) findings.push(...checkResponseParameters(parameters, childPath(at, 'ResponseParameters')));
+    const templates = knownObject(response.ResponseTemplates);
+    if (templates) findings.push(...checkResponseTemplates(templates, childPath(at, 'ResponseTemplates')));
+    findings.push(...checkContentHandling(RULES.restContentHandling, response.ContentHandling, childPath(at, 'ContentHandling')));
+  });
+
+  for (const [code, indexes] of statusCodes) {
+    if (indexes.length > 1) {
+      findings.push(finding(RULES.restDuplicateStatusCode,
+        `status code '${code}' is used by ${indexes.length} integration responses (${indexes.map(i => `#${i}`).join(', ')}): ` +
+        'API Gateway keeps one integration response per status code and rejects the deployment; ' +
+        "merge them into one, combining their selection patterns with '|'", childPath(childPath(path, indexes[1]), 'StatusCode')));
+    }
+  }
+  if (defaults.length > 1) {
+    const codes = defaults.map(i => describe(responses[i], i)).join(', ');
+    findings.push(finding(RULES.restDuplicateDefault,
+      `integration responses ${codes} all have no selection pattern: API Gateway allows one default response ` +
+      'and rejects the deployment ("Integration response with selection pattern default already exists"); ' +
+      'give every response but one a selection pattern', childPath(path, defaults[1])));
+  }
+  if (defaults.length === 0 && everyPatternKnown && responses.length > 0) {
+    findings.push(finding(RULES.restNoDefault,
+      'no integration response is the default (one without a selection pattern): backend results that match no ' +
+      `pattern${target === 'lambda' ? ', including every successful Lambda invocation,' : ''} reach the client as ` +
+      '500 {"message": "Internal server error"}; add a default response', path));
+  }
+  findings.push(...overlapFindings(patterns, target, path));
+  return findings;
+}
+
+function overlapFindings(patterns: Pattern[], target: MatchTarget, path: string): Finding[] {
+  const findings: Finding[] = [];
+  for (let i = 0; i < patterns.length; i++) {
+    for (let j = i + 1; j < patterns.length; j++) {
+      const a = patterns[i];
+      const b = patterns[j];
+      const overlap = findOverlap(a.compiled, b.compiled, target);
+      if (!overlap) continue;
+      const what = target === 'status' ? `status ${overlap.witness}` : `'${overlap.witness}'`;
+      const containment = overlap.firstInSecond && overlap.secondInFirst
+        ? 'they match exactly the same inputs'
+        : `every input of '${overlap.firstInSecond ? a.source : b.source}' also matches '${overlap.firstInSecond ? b.source : a.source}'`;
+      findings.push(finding(RULES.restPatternOverlap,
+        `selection patterns '${a.source}' (${a.statusCode ?? `#${a.index}`}) and '${b.source}' (${b.statusCode ?? `#${b.index}`}) ` +
+        `both match ${what} (${containment}): API Gateway does not define which response it selects; ` +
+        'make the patterns mutually exclusive', childPath(childPath(path, b.index), 'SelectionPattern')));
+    }
+  }
+  return findings;
+}
+
+function describe(response: unknown, index: number): string {
+  const code = knownString(knownObject(response)?.StatusCode);
+  return code !== undefined && !isUnknown(code) ? `'${code}'` : `#${index}`;
+}

@@ -1,0 +1,134 @@
+import { childPath, finding, RULES } from './catalog';
+import { Finding } from './finding';
+import { parseResponseParameterKey } from './mapping-expression';
+import { checkIntegrationResponses } from './rest-integration-responses';
+import { MatchTarget } from './selection-pattern';
+import { isUnknown, knownArray, knownObject, knownString, stringFragments } from './unknown';
+
+const PROXY_TYPES = ['AWS_PROXY', 'HTTP_PROXY'];
+const LAMBDA_URI_MARKER = ':lambda:path/';
+
+/**
+ * What an integration's selection patterns are matched against, from its `Type` and `Uri`.
+ */
+export function matchTargetOf(type: unknown, uri: unknown): MatchTarget {
+  const knownType = knownString(type);
+  if (knownType === 'HTTP' || knownType === 'MOCK') return 'status';
+  if (knownType !== 'AWS') return 'unknown';
+  if (stringFragments(uri).some(fragment => fragment.includes(LAMBDA_URI_MARKER))) return 'lambda';
+  return knownString(uri) !== undefined ? 'status' : 'unknown';
+}
+
+/**
+ * Checks the properties of an `AWS::ApiGateway::Method` (CloudFormation shape, possibly with
+ * intrinsics): its integration responses, and how they fit the method responses.
+ */
+export function checkRestMethod(properties: Record<string, unknown>): Finding[] {
+  const integration = knownObject(properties.Integration);
+  if (!integration) return [];
+  const responses = integration.IntegrationResponses;
+  const type = knownString(integration.Type);
+  if (type !== undefined && PROXY_TYPES.includes(type) && hasEntries(responses)) {
+    return [finding(RULES.restProxyIntegrationResponses,
+      `integration type ${type} has integration responses, which API Gateway ignores: a proxy integration returns ` +
+      "the backend's answer as it is; remove them, or use a non-proxy integration " +
+      `(${type === 'AWS_PROXY' ? 'type AWS, e.g. LambdaIntegration with proxy: false' : 'type HTTP'}) to map responses`,
+      'Integration.IntegrationResponses')];
+  }
+  return [
+    ...checkIntegrationResponses(responses, matchTargetOf(integration.Type, integration.Uri), 'Integration.IntegrationResponses'),
+    ...checkMethodResponses(responses, properties.MethodResponses),
+  ];
+}
+
+function hasEntries(value: unknown): boolean {
+  const list = knownArray(value);
+  return list ? list.length > 0 : value !== undefined && isUnknown(value);
+}
+
+/** Headers a method response declares, or `undefined` when they cannot be known. */
+type Declared = Set<string> | undefined;
+
+/**
+ * Every header an integration response maps must be declared by the method response with the same
+ * status code; a status code without a method response fails at run time.
+ */
+export function checkMethodResponses(integrationResponses: unknown, methodResponses: unknown): Finding[] {
+  const responses = knownArray(integrationResponses);
+  if (!responses) return [];
+  const declared = methodResponses === undefined ? new Map<string, Declared>() : declaredHeaders(methodResponses);
+  if (!declared) return [];
+  const findings: Finding[] = duplicateMethodResponses(methodResponses);
+
+  responses.forEach((item, index) => {
+    const response = knownObject(item);
+    const statusCode = knownString(response?.StatusCode);
+    if (!response || statusCode === undefined) return;
+    const at = childPath('Integration.IntegrationResponses', index);
+    const mapped = mappedHeaders(response.ResponseParameters);
+    if (!declared.has(statusCode)) {
+      findings.push(mapped.length > 0
+        ? finding(RULES.restMethodResponseHeader,
+          `integration response '${statusCode}' maps ${mapped.map(h => `'${h}'`).join(', ')} but the method has no method ` +
+          `response for '${statusCode}': API Gateway rejects the deployment ("No method response exists for method."); ` +
+          `add a method response for '${statusCode}' that declares ${mapped.map(h => `method.response.header.${h}`).join(', ')}`,
+          childPath(at, 'StatusCode'))
+        : finding(RULES.restMethodResponseMissing,
+          `integration response '${statusCode}' has no method response with status '${statusCode}': API Gateway accepts ` +
+          'the deployment, but a request that selects this response fails with 500 at run time; ' +
+          `add a method response for '${statusCode}'`, childPath(at, 'StatusCode')));
+      return;
+    }
+    const headers = declared.get(statusCode);
+    if (!headers) return;
+    for (const header of mapped.filter(h => !headers.has(h))) {
+      findings.push(finding(RULES.restMethodResponseHeader,
+        `integration response '${statusCode}' maps header '${header}' but the method response for '${statusCode}' does ` +
+        `not declare method.response.header.${header}: API Gateway rejects the deployment ("Invalid mapping ` +
+        `expression parameter specified: method.response.header.${header}"); declare the header in that method response`,
+        childPath(childPath(at, 'ResponseParameters'), `method.response.header.${header}`)));
+    }
+  });
+  return findings;
+}
+
+function declaredHeaders(methodResponses: unknown): Map<string, Declared> | undefined {
+  const list = knownArray(methodResponses);
+  if (!list) return undefined;
+  const declared = new Map<string, Declared>();
+  for (const item of list) {
+    const response = knownObject(item);
+    const statusCode = knownString(response?.StatusCode);
+    if (!response || statusCode === undefined) return undefined;
+    const parameters = response.ResponseParameters;
+    if (parameters !== undefined && !knownObject(parameters)) {
+      declared.set(statusCode, undefined);
+    } else {
+      const previous = declared.get(statusCode) ?? new Set<string>();
+      declared.set(statusCode, new Set([...previous, ...mappedHeaders(parameters)]));
+    }
+  }
+  return declared;
+}
+
+function mappedHeaders(parameters: unknown): string[] {
+  const map = knownObject(parameters);
+  if (!map) return [];
+  return Object.keys(map).map(key => parseResponseParameterKey(key).value).filter((h): h is string => h !== undefined);
+}
+
+function duplicateMethodResponses(methodResponses: unknown): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  (knownArray(methodResponses) ?? []).forEach((item, index) => {
+    const statusCode = knownString(knownObject(item)?.StatusCode);
+    if (statusCode === undefined) return;
+    if (seen.has(statusCode)) {
+      findings.push(finding(RULES.restDuplicateMethodResponse,
+        `status code '${statusCode}' has more than one method response: API Gateway keeps one method response per ` +
+        'status code and rejects the deployment; merge them into one', childPath(childPath('MethodResponses', index), 'StatusCode')));
+    }
+    seen.add(statusCode);
+  });
+  return findings;
+}

@@ -1,0 +1,36 @@
+import { checkResponseTemplate, checkResponseTemplates, isMediaType, REST_TEMPLATE_LIMIT_BYTES } from '../../src/rules/response-templates';
+
+test.each(['application/json', 'text/html', 'application/vnd.api+json', 'image/*', '*/*'])('%s is a media type', type => {
+  expect(isMediaType(type)).toBe(true);
+});
+
+test.each(['json', 'application', 'application/', '/json', 'application/json; charset=utf-8', 'text html'])('%j is not a media type', type => {
+  expect(isMediaType(type)).toBe(false);
+});
+
+test('fails a template key that is not a media type with the exact message', () => {
+  expect(checkResponseTemplate('json', '{}', 'ResponseTemplates.json')).toEqual([{
+    ruleId: 'rest-template-content-type',
+    severity: 'error',
+    message: "response template key 'json' is not a media type: API Gateway selects templates by the request's Accept media type, so this template is never used; use a type/subtype such as 'application/json'",
+    path: 'ResponseTemplates.json',
+  }]);
+});
+
+test('a template of exactly 300 KB passes, one byte more fails with the exact message', () => {
+  expect(checkResponseTemplate('application/json', 'x'.repeat(REST_TEMPLATE_LIMIT_BYTES))).toEqual([]);
+  expect(checkResponseTemplate('application/json', 'x'.repeat(REST_TEMPLATE_LIMIT_BYTES + 1))).toEqual([{
+    ruleId: 'rest-template-size',
+    severity: 'error',
+    message: "response template for 'application/json' is 307201 bytes, over the 300 KB (307200 bytes) mapping template quota: API Gateway rejects the deployment; shrink the template or move the work to the backend",
+  }]);
+});
+
+test('size counts UTF-8 bytes, not characters', () => {
+  const euros = '€'.repeat(REST_TEMPLATE_LIMIT_BYTES / 3 + 1);
+  expect(checkResponseTemplate('application/json', euros).map(f => f.ruleId)).toEqual(['rest-template-size']);
+});
+
+test('a template given as an intrinsic is skipped', () => {
+  expect(checkResponseTemplates({ 'application/json': { 'Fn::Sub': '{"stage":"${Stage}"}' } })).toEqual([]);
+});

@@ -1,0 +1,98 @@
+import { checkIntegrationResponses } from '../../src/rules/rest-integration-responses';
+
+const PATH = 'Integration.IntegrationResponses';
+
+test('a well-formed Lambda error mapping is clean', () => {
+  expect(checkIntegrationResponses([
+    { StatusCode: '200', ResponseTemplates: { 'application/json': "$input.json('$')" } },
+    { StatusCode: '404', SelectionPattern: '.*\\[NotFound\\].*' },
+    { StatusCode: '400', SelectionPattern: '.*\\[BadRequest\\].*' },
+  ], 'lambda', PATH)).toEqual([]);
+});
+
+test('fails two responses with one status code with the exact message', () => {
+  expect(checkIntegrationResponses([
+    { StatusCode: '200' },
+    { StatusCode: '500', SelectionPattern: '5\\d\\d' },
+    { StatusCode: '500', SelectionPattern: '4\\d\\d' },
+  ], 'status', PATH)).toEqual([{
+    ruleId: 'rest-duplicate-status-code',
+    severity: 'error',
+    message: "status code '500' is used by 2 integration responses (#1, #2): API Gateway keeps one integration response per status code and rejects the deployment; merge them into one, combining their selection patterns with '|'",
+    path: 'Integration.IntegrationResponses[2].StatusCode',
+  }]);
+});
+
+test('fails two defaults with the exact message', () => {
+  expect(checkIntegrationResponses([
+    { StatusCode: '200' },
+    { StatusCode: '500', SelectionPattern: '' },
+  ], 'status', PATH)).toEqual([{
+    ruleId: 'rest-duplicate-default',
+    severity: 'error',
+    message: "integration responses '200', '500' all have no selection pattern: API Gateway allows one default response and rejects the deployment (\"Integration response with selection pattern default already exists\"); give every response but one a selection pattern",
+    path: 'Integration.IntegrationResponses[1]',
+  }]);
+});
+
+test('warns when there is no default, naming Lambda successes for Lambda integrations', () => {
+  const [lambda] = checkIntegrationResponses([{ StatusCode: '500', SelectionPattern: '.+' }], 'lambda', PATH);
+  expect(lambda).toEqual({
+    ruleId: 'rest-no-default',
+    severity: 'warning',
+    message: 'no integration response is the default (one without a selection pattern): backend results that match no pattern, including every successful Lambda invocation, reach the client as 500 {"message": "Internal server error"}; add a default response',
+    path: PATH,
+  });
+  const [status] = checkIntegrationResponses([{ StatusCode: '500', SelectionPattern: '5\\d\\d' }], 'status', PATH);
+  expect(status.message).toBe('no integration response is the default (one without a selection pattern): backend results that match no pattern reach the client as 500 {"message": "Internal server error"}; add a default response');
+});
+
+test('no "no default" warning when a pattern is a token that might be empty', () => {
+  expect(checkIntegrationResponses([{ StatusCode: '500', SelectionPattern: { Ref: 'Pattern' } }], 'status', PATH)).toEqual([]);
+});
+
+test('warns about overlapping status patterns with the exact message', () => {
+  expect(checkIntegrationResponses([
+    { StatusCode: '200' },
+    { StatusCode: '400', SelectionPattern: '4\\d\\d' },
+    { StatusCode: '404', SelectionPattern: '404' },
+  ], 'status', PATH)).toEqual([{
+    ruleId: 'rest-pattern-overlap',
+    severity: 'warning',
+    message: "selection patterns '4\\d\\d' (400) and '404' (404) both match status 404 (every input of '404' also matches '4\\d\\d'): API Gateway does not define which response it selects; make the patterns mutually exclusive",
+    path: 'Integration.IntegrationResponses[2].SelectionPattern',
+  }]);
+});
+
+test('warns about a Lambda pattern swallowing another', () => {
+  const findings = checkIntegrationResponses([
+    { StatusCode: '200' },
+    { StatusCode: '500', SelectionPattern: '.*Error.*' },
+    { StatusCode: '404', SelectionPattern: '.*NotFoundError.*' },
+  ], 'lambda', PATH);
+  expect(findings.map(f => f.message)).toEqual([
+    "selection patterns '.*Error.*' (500) and '.*NotFoundError.*' (404) both match 'NotFoundError' (every input of '.*NotFoundError.*' also matches '.*Error.*'): API Gateway does not define which response it selects; make the patterns mutually exclusive",
+  ]);
+});
+
+test('collects per-response findings with property paths', () => {
+  const findings = checkIntegrationResponses([
+    { StatusCode: '200', ResponseParameters: { 'method.response.header.X': 'nope' }, ResponseTemplates: { json: '' }, ContentHandling: 'TEXT' },
+    { StatusCode: '2000', SelectionPattern: '(' },
+  ], 'status', PATH);
+  expect(findings.map(f => [f.ruleId, f.path])).toEqual([
+    ['rest-parameter-value', 'Integration.IntegrationResponses[0].ResponseParameters.method.response.header.X'],
+    ['rest-template-content-type', 'Integration.IntegrationResponses[0].ResponseTemplates.json'],
+    ['rest-content-handling', 'Integration.IntegrationResponses[0].ContentHandling'],
+    ['rest-status-code', 'Integration.IntegrationResponses[1].StatusCode'],
+    ['rest-selection-pattern-syntax', 'Integration.IntegrationResponses[1].SelectionPattern'],
+  ]);
+});
+
+test('intrinsics anywhere never crash and are skipped', () => {
+  expect(checkIntegrationResponses({ 'Fn::If': ['C', [], []] }, 'status', PATH)).toEqual([]);
+  expect(checkIntegrationResponses([
+    { 'Fn::If': ['C', { StatusCode: '200' }, { Ref: 'AWS::NoValue' }] },
+    { StatusCode: { Ref: 'Code' }, SelectionPattern: { 'Fn::Sub': '${P}' }, ResponseParameters: { Ref: 'X' }, ResponseTemplates: { 'Fn::GetAtt': ['A', 'B'] } },
+  ], 'lambda', PATH)).toEqual([]);
+});

@@ -1,0 +1,104 @@
+import { checkRestMethod, matchTargetOf } from '../../src/rules/rest-method';
+
+const LAMBDA_URI = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, ':lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '/invocations']] };
+
+describe('what patterns are matched against', () => {
+  test.each([
+    ['MOCK', undefined, 'status'],
+    ['HTTP', 'https://example.com', 'status'],
+    ['AWS', LAMBDA_URI, 'lambda'],
+    ['AWS', 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations', 'lambda'],
+    ['AWS', 'arn:aws:apigateway:us-east-1:states:action/StartExecution', 'status'],
+    ['AWS', { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem' }, 'unknown'],
+    [{ Ref: 'Type' }, undefined, 'unknown'],
+  ])('%j %j -> %s', (type, uri, target) => {
+    expect(matchTargetOf(type, uri)).toBe(target);
+  });
+});
+
+test('fails integration responses on a proxy integration with the exact message', () => {
+  expect(checkRestMethod({
+    Integration: { Type: 'AWS_PROXY', Uri: LAMBDA_URI, IntegrationResponses: [{ StatusCode: '200' }] },
+  })).toEqual([{
+    ruleId: 'rest-proxy-integration-responses',
+    severity: 'error',
+    message: "integration type AWS_PROXY has integration responses, which API Gateway ignores: a proxy integration returns the backend's answer as it is; remove them, or use a non-proxy integration (type AWS, e.g. LambdaIntegration with proxy: false) to map responses",
+    path: 'Integration.IntegrationResponses',
+  }]);
+});
+
+test('a proxy integration without integration responses is fine', () => {
+  expect(checkRestMethod({ Integration: { Type: 'HTTP_PROXY', Uri: 'https://x' } })).toEqual([]);
+  expect(checkRestMethod({ Integration: { Type: 'AWS_PROXY', IntegrationResponses: [] } })).toEqual([]);
+});
+
+test('fails a mapped header the method response does not declare, with the exact message', () => {
+  expect(checkRestMethod({
+    Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200', ResponseParameters: { 'method.response.header.X-Id': "'1'" } }] },
+    MethodResponses: [{ StatusCode: '200' }],
+  })).toEqual([{
+    ruleId: 'rest-method-response-header',
+    severity: 'error',
+    message: "integration response '200' maps header 'X-Id' but the method response for '200' does not declare method.response.header.X-Id: API Gateway rejects the deployment (\"Invalid mapping expression parameter specified: method.response.header.X-Id\"); declare the header in that method response",
+    path: 'Integration.IntegrationResponses[0].ResponseParameters.method.response.header.X-Id',
+  }]);
+});
+
+test('fails mapped headers without any method response for the status code', () => {
+  expect(checkRestMethod({
+    Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200', ResponseParameters: { 'method.response.header.X-Id': "'1'" } }] },
+  })).toEqual([{
+    ruleId: 'rest-method-response-header',
+    severity: 'error',
+    message: "integration response '200' maps 'X-Id' but the method has no method response for '200': API Gateway rejects the deployment (\"No method response exists for method.\"); add a method response for '200' that declares method.response.header.X-Id",
+    path: 'Integration.IntegrationResponses[0].StatusCode',
+  }]);
+});
+
+test('warns about a status code without method response when nothing is mapped', () => {
+  expect(checkRestMethod({
+    Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }, { StatusCode: '500', SelectionPattern: '5\\d\\d' }] },
+    MethodResponses: [{ StatusCode: '200' }],
+  })).toEqual([{
+    ruleId: 'rest-method-response-missing',
+    severity: 'warning',
+    message: "integration response '500' has no method response with status '500': API Gateway accepts the deployment, but a request that selects this response fails with 500 at run time; add a method response for '500'",
+    path: 'Integration.IntegrationResponses[1].StatusCode',
+  }]);
+});
+
+test('fails two method responses for one status code', () => {
+  expect(checkRestMethod({
+    Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }] },
+    MethodResponses: [{ StatusCode: '200' }, { StatusCode: '200', ResponseParameters: { 'method.response.header.A': true } }],
+  })).toEqual([{
+    ruleId: 'rest-duplicate-method-response',
+    severity: 'error',
+    message: "status code '200' has more than one method response: API Gateway keeps one method response per status code and rejects the deployment; merge them into one",
+    path: 'MethodResponses[1].StatusCode',
+  }]);
+});
+
+test('Lambda integrations check patterns against error messages', () => {
+  const findings = checkRestMethod({
+    Integration: { Type: 'AWS', Uri: LAMBDA_URI, IntegrationResponses: [{ StatusCode: '200' }, { StatusCode: '500', SelectionPattern: '.*' }] },
+    MethodResponses: [{ StatusCode: '200' }, { StatusCode: '500' }],
+  });
+  expect(findings.map(f => f.ruleId)).toEqual(['rest-lambda-pattern-matches-success']);
+});
+
+test('method responses given as an intrinsic are not guessed at', () => {
+  expect(checkRestMethod({
+    Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200', ResponseParameters: { 'method.response.header.X': "'1'" } }] },
+    MethodResponses: { 'Fn::If': ['C', [], []] },
+  })).toEqual([]);
+  expect(checkRestMethod({
+    Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200', ResponseParameters: { 'method.response.header.X': "'1'" } }] },
+    MethodResponses: [{ StatusCode: '200', ResponseParameters: { Ref: 'Params' } }],
+  })).toEqual([]);
+});
+
+test('a method without integration, or with an intrinsic integration, is skipped', () => {
+  expect(checkRestMethod({})).toEqual([]);
+  expect(checkRestMethod({ Integration: { 'Fn::If': ['C', {}, {}] } })).toEqual([]);
+});
