@@ -1,0 +1,52 @@
+import { throwOnErrors } from '../rules/errors';
+import { checkTemplateSize } from '../rules/response-templates';
+
+/**
+ * A REST response mapping template (Velocity Template Language).
+ *
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
+ */
+export class ResponseTemplate {
+  /**
+   * A template written by hand.
+   *
+   * @param template the VTL template
+   */
+  public static fromString(template: string): ResponseTemplate {
+    throwOnErrors(checkTemplateSize(template, 'response template'), 'ResponseTemplate.fromString');
+    return new ResponseTemplate(template);
+  }
+
+  /**
+   * The integration's JSON body, re-serialized (`$input.json('$')`).
+   */
+  public static passthroughJson(): ResponseTemplate {
+    return new ResponseTemplate("$input.json('$')");
+  }
+
+  /**
+   * `{"message": "..."}` built from a Lambda custom integration error's `errorMessage`, escaped so
+   * that the result stays valid JSON (`$util.escapeJavaScript` escapes `'` as `\'`, which JSON does
+   * not allow, so it is turned back).
+   */
+  public static lambdaErrorMessageJson(): ResponseTemplate {
+    return new ResponseTemplate(
+      '{"message": "$util.escapeJavaScript($input.path(\'$.errorMessage\')).replaceAll("\\\\\'", "\'")"}');
+  }
+
+  /**
+   * An empty body (for example with status 204).
+   */
+  public static empty(): ResponseTemplate {
+    return new ResponseTemplate('');
+  }
+
+  /**
+   * The VTL text.
+   */
+  public readonly template: string;
+
+  private constructor(template: string) {
+    this.template = template;
+  }
+}

@@ -1,0 +1,168 @@
+import { IResolvable, Stack, Token } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { ResponseValue } from './response-value';
+import { ResponseMatch, RestResponse } from './rest-response';
+import { toCfnIntegrationResponse } from './to-cfn';
+import { validateAtSynth } from '../checks/synth-validation';
+import { finding, RULES } from '../rules/catalog';
+import { IntegrationResponseError, throwOnErrors, usageError } from '../rules/errors';
+import { checkIntegrationResponses } from '../rules/rest-integration-responses';
+import { matchTargetOf } from '../rules/rest-method';
+import { MatchTarget } from '../rules/selection-pattern';
+import { knownArray, knownObject, knownString } from '../rules/unknown';
+
+/**
+ * The responses of one REST method. Renders both the integration responses and the matching
+ * method responses (headers declared, models attached), so the two cannot drift apart.
+ *
+ * Mistakes that involve several responses (two responses for one status code, two defaults, Lambda
+ * and status patterns mixed) throw here. Checks that need the method itself (proxy integrations,
+ * method responses declared elsewhere, warnings) run when the set is attached with `applyTo`.
+ */
+export class RestResponses {
+  /**
+   * A response set.
+   *
+   * @param responses one response per status code, at most one of them without a selection pattern
+   */
+  public static of(responses: RestResponse[]): RestResponses {
+    return new RestResponses(responses);
+  }
+
+  /**
+   * The responses of the set.
+   */
+  public readonly responses: RestResponse[];
+
+  private constructor(responses: RestResponse[]) {
+    this.responses = [...responses];
+    throwOnErrors(this.patternKindFindings(), 'RestResponses.of');
+    const rendered = this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse()));
+    throwOnErrors(checkIntegrationResponses(rendered, this.matchTarget, 'IntegrationResponses'), 'RestResponses.of');
+  }
+
+  /**
+   * A copy of the set where every response also sends header `name` (for example the CORS
+   * `Access-Control-Allow-Origin` header).
+   *
+   * @param name the header name sent to the client
+   * @param value a static value or a mapping expression
+   */
+  public withHeaderOnAll(name: string, value: ResponseValue): RestResponses {
+    return new RestResponses(this.responses.map(r => r.withHeader(name, value)));
+  }
+
+  /**
+   * The integration responses, for the `integrationResponses` option of aws-cdk-lib integrations
+   * (`LambdaIntegration` with `proxy: false`, `AwsIntegration`, `HttpIntegration`, `MockIntegration`).
+   */
+  public integrationResponses(): apigw.IntegrationResponse[] {
+    return this.responses.map(r => r.toIntegrationResponse());
+  }
+
+  /**
+   * The method responses that declare what the integration responses send, for the
+   * `methodResponses` option of `addMethod`.
+   */
+  public methodResponses(): apigw.MethodResponse[] {
+    return this.responses.map(r => r.toMethodResponse());
+  }
+
+  /**
+   * Attaches the set to an existing method: sets its integration responses, adds a method response
+   * for every status code the method does not declare yet (those it declares are checked, not
+   * replaced), and checks the whole method when the app is synthesized.
+   *
+   * @param method an aws-cdk-lib `Method`, or a `CfnMethod`
+   */
+  public applyTo(method: apigw.Method | apigw.CfnMethod): void {
+    const cfn = method instanceof apigw.Method ? method.node.defaultChild as apigw.CfnMethod : method;
+    const where = `RestResponses.applyTo on ${cfn.node.path}`;
+    const integration = cfn.integration;
+    if (integration === undefined) {
+      throw usageError(where, 'the method has no integration, so it cannot return integration responses; give it a non-proxy integration first');
+    }
+    if (Token.isUnresolved(integration)) {
+      cfn.addPropertyOverride('Integration.IntegrationResponses', this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse())));
+    } else {
+      this.checkIntegration(cfn, integration as apigw.CfnMethod.IntegrationProperty, where);
+      cfn.integration = { ...integration as apigw.CfnMethod.IntegrationProperty, integrationResponses: this.integrationResponses() };
+    }
+    this.addMissingMethodResponses(method, cfn, where);
+    validateAtSynth(cfn);
+  }
+
+  private get matchTarget(): MatchTarget {
+    if (this.responses.some(r => r.matchesOn === ResponseMatch.LAMBDA_ERROR)) return 'lambda';
+    if (this.responses.some(r => r.matchesOn === ResponseMatch.STATUS_CODE)) return 'status';
+    return 'unknown';
+  }
+
+  private patternKindFindings() {
+    const lambda = this.responses.filter(r => r.matchesOn === ResponseMatch.LAMBDA_ERROR);
+    const status = this.responses.filter(r => r.matchesOn === ResponseMatch.STATUS_CODE);
+    if (lambda.length === 0 || status.length === 0) return [];
+    return [finding(RULES.restPatternKind,
+      `responses ${lambda.map(r => `'${r.statusCode}'`).join(', ')} match Lambda error messages but ` +
+      `${status.map(r => `'${r.statusCode}'`).join(', ')} match status codes: one integration is either a Lambda ` +
+      'custom integration (patterns see the errorMessage) or not (patterns see the status code); use one kind in a set')];
+  }
+
+  private checkIntegration(cfn: apigw.CfnMethod, integration: apigw.CfnMethod.IntegrationProperty, where: string): void {
+    const type = knownString(integration.type);
+    if (type === 'AWS_PROXY' || type === 'HTTP_PROXY') {
+      throw new IntegrationResponseError([finding(RULES.restProxyIntegrationResponses,
+        `integration type ${type} ignores integration responses: a proxy integration returns the backend's answer as it is; ` +
+        `use a non-proxy integration (${type === 'AWS_PROXY' ? 'LambdaIntegration with proxy: false' : 'HttpIntegration with proxy: false'})`)], where);
+    }
+    const existing = knownArray(integration.integrationResponses);
+    if (existing === undefined ? integration.integrationResponses !== undefined : existing.length > 0) {
+      throw usageError(where, 'the method\'s integration already has integration responses; ' +
+        'pass them either in the integration options or through applyTo, not both');
+    }
+    const target = matchTargetOf(type, Stack.of(cfn).resolve(integration.uri));
+    const intended = this.matchTarget;
+    if (target !== 'unknown' && intended !== 'unknown' && target !== intended) {
+      throw new IntegrationResponseError([finding(RULES.restPatternKind, target === 'lambda'
+        ? 'the responses match status codes, but this is a Lambda custom integration, whose patterns are matched ' +
+          'against the error message; use whenLambdaErrorMatches'
+        : `the responses match Lambda error messages, but this ${type} integration matches patterns against the ` +
+          'backend status code; use whenStatusMatches')], where);
+    }
+  }
+
+  private addMissingMethodResponses(method: apigw.Method | apigw.CfnMethod, cfn: apigw.CfnMethod, where: string): void {
+    if (method instanceof apigw.Method) {
+      const declared = new Set(declaredByMethod(method).map(r => r.statusCode));
+      this.responses.filter(r => !declared.has(r.statusCode)).forEach(r => method.addMethodResponse(r.toMethodResponse()));
+      return;
+    }
+    const existing = cfn.methodResponses === undefined ? [] : knownArray(cfn.methodResponses);
+    if (existing === undefined) {
+      throw usageError(where, "the method's methodResponses is a token that cannot be read before deployment; " +
+        'pass methodResponses() to the method instead of using applyTo');
+    }
+    const declared = new Set(existing.map(item => knownString(knownObject(item)?.statusCode)));
+    const missing = this.responses.filter(r => !declared.has(r.statusCode)).map(r => toCfnMethodResponse(r.toMethodResponse()));
+    cfn.methodResponses = [...existing as Array<apigw.CfnMethod.MethodResponseProperty | IResolvable>, ...missing];
+  }
+}
+
+/**
+ * The method responses an L2 Method declares so far. aws-cdk-lib keeps them in a private list and
+ * renders them through a cached Lazy: resolving the rendered property here would freeze it and lose
+ * every method response added afterwards, so the list is read directly.
+ */
+function declaredByMethod(method: apigw.Method): apigw.MethodResponse[] {
+  const list = (method as unknown as { methodResponses?: unknown }).methodResponses;
+  return Array.isArray(list) ? list as apigw.MethodResponse[] : [];
+}
+
+function toCfnMethodResponse(response: apigw.MethodResponse): apigw.CfnMethod.MethodResponseProperty {
+  return {
+    statusCode: response.statusCode,
+    responseParameters: response.responseParameters,
+    responseModels: response.responseModels === undefined ? undefined
+      : Object.fromEntries(Object.entries(response.responseModels).map(([type, model]) => [type, model.modelId])),
+  };
+}

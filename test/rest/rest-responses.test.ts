@@ -1,0 +1,282 @@
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../../src';
+import { apiGatewayResources, synthesize } from '../support/synth';
+
+function fixture() {
+  const app = new App();
+  const stack = new Stack(app, 'Stack');
+  const api = new apigw.RestApi(stack, 'Api');
+  const fn = new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_20_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+  });
+  return { app, stack, api, fn };
+}
+
+const lambdaResponses = () => RestResponses.of([
+  RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.passthroughJson()),
+  RestResponse.forStatus('404').whenLambdaErrorMatches('.*\\[NotFound\\].*')
+    .withTemplate('application/json', ResponseTemplate.lambdaErrorMessageJson()),
+  RestResponse.forStatus('500').whenLambdaErrorMatches('.*\\[Internal\\].*'),
+]).withHeaderOnAll('Access-Control-Allow-Origin', ResponseValue.literal('*'));
+
+describe('RestResponses.of', () => {
+  test('fails two responses for one status code', () => {
+    expect(() => RestResponses.of([
+      RestResponse.forStatus('200'),
+      RestResponse.forStatus('500').whenStatusMatches('5\\d\\d'),
+      RestResponse.forStatus('500').whenStatusMatches('4\\d\\d'),
+    ])).toThrow("[rest-duplicate-status-code] status code '500' is used by 2 integration responses (#1, #2): API Gateway keeps one integration response per status code and rejects the deployment; merge them into one, combining their selection patterns with '|' (RestResponses.of)");
+  });
+
+  test('fails two default responses', () => {
+    expect(() => RestResponses.of([RestResponse.forStatus('200'), RestResponse.forStatus('201')])).toThrow(
+      /^\[rest-duplicate-default\] integration responses '200', '201' all have no selection pattern: .*already exists"\); give every response but one a selection pattern \(RestResponses\.of\)$/);
+  });
+
+  test('fails Lambda and status patterns in one set', () => {
+    expect(() => RestResponses.of([
+      RestResponse.forStatus('200'),
+      RestResponse.forStatus('404').whenLambdaErrorMatches('.*NotFound.*'),
+      RestResponse.forStatus('500').whenStatusMatches('5\\d\\d'),
+    ])).toThrow("[rest-pattern-kind] responses '404' match Lambda error messages but '500' match status codes: one integration is either a Lambda custom integration (patterns see the errorMessage) or not (patterns see the status code); use one kind in a set (RestResponses.of)");
+  });
+
+  test('renders integration responses and the method responses that declare them', () => {
+    const responses = lambdaResponses();
+    expect(responses.integrationResponses().map(r => [r.statusCode, r.selectionPattern, Object.keys(r.responseParameters ?? {})])).toEqual([
+      ['200', undefined, ['method.response.header.Access-Control-Allow-Origin']],
+      ['404', '.*\\[NotFound\\].*', ['method.response.header.Access-Control-Allow-Origin']],
+      ['500', '.*\\[Internal\\].*', ['method.response.header.Access-Control-Allow-Origin']],
+    ]);
+    expect(responses.methodResponses()).toEqual(['200', '404', '500'].map(statusCode => ({
+      statusCode,
+      responseParameters: { 'method.response.header.Access-Control-Allow-Origin': true },
+      responseModels: undefined,
+    })));
+  });
+
+  test('withHeaderOnAll refuses a header a response already sets', () => {
+    const set = RestResponses.of([RestResponse.forStatus('200').withHeader('A', ResponseValue.literal('1'))]);
+    expect(() => set.withHeaderOnAll('A', ResponseValue.literal('2'))).toThrow(/header 'A' is already set on the '200' response/);
+  });
+});
+
+describe('with aws-cdk-lib integrations', () => {
+  test('LambdaIntegration (custom) and addMethod', () => {
+    const { stack, api, fn } = fixture();
+    const responses = lambdaResponses();
+    api.root.addResource('items').addMethod('GET',
+      new apigw.LambdaIntegration(fn, { proxy: false, integrationResponses: responses.integrationResponses() }),
+      { methodResponses: responses.methodResponses() });
+    const template = synthesize(stack);
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      Integration: {
+        Type: 'AWS',
+        IntegrationResponses: [
+          { StatusCode: '200', ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" }, ResponseTemplates: { 'application/json': "$input.json('$')" } },
+          Match.objectLike({ StatusCode: '404', SelectionPattern: '.*\\[NotFound\\].*' }),
+          Match.objectLike({ StatusCode: '500', SelectionPattern: '.*\\[Internal\\].*' }),
+        ],
+      },
+      MethodResponses: [
+        { StatusCode: '200', ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } },
+        { StatusCode: '404', ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } },
+        { StatusCode: '500', ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } },
+      ],
+    });
+    expect(apiGatewayResources(template)).toMatchSnapshot();
+  });
+
+  test('AwsIntegration (Step Functions) with status patterns', () => {
+    const { stack, api } = fixture();
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
+    const responses = RestResponses.of([
+      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromString('{"executionArn": "$input.path(\'$.executionArn\')"}')),
+      RestResponse.forStatus('400').whenStatusMatches('4\\d{2}'),
+      RestResponse.forStatus('502').whenStatusMatches('5\\d{2}').withHeader('X-Upstream-Status', ResponseValue.literal('failed')),
+    ]);
+    api.root.addMethod('POST', new apigw.AwsIntegration({
+      service: 'states',
+      action: 'StartExecution',
+      options: { credentialsRole: role, integrationResponses: responses.integrationResponses() },
+    }), { methodResponses: responses.methodResponses() });
+    synthesize(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      Integration: Match.objectLike({
+        Type: 'AWS',
+        IntegrationResponses: Match.arrayWith([{ StatusCode: '502', SelectionPattern: '5\\d{2}', ResponseParameters: { 'method.response.header.X-Upstream-Status': "'failed'" } }]),
+      }),
+      MethodResponses: Match.arrayWith([{ StatusCode: '502', ResponseParameters: { 'method.response.header.X-Upstream-Status': true } }]),
+    });
+  });
+
+  test('HttpIntegration mapping a backend header', () => {
+    const { stack, api } = fixture();
+    const responses = RestResponses.of([
+      RestResponse.forStatus('200').withHeader('ETag', ResponseValue.integrationHeader('ETag')),
+      RestResponse.forStatus('404').whenStatusMatches('404'),
+    ]);
+    api.root.addMethod('GET', new apigw.HttpIntegration('https://example.com/items', {
+      proxy: false,
+      options: { integrationResponses: responses.integrationResponses() },
+    }), { methodResponses: responses.methodResponses() });
+    synthesize(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      Integration: Match.objectLike({
+        Type: 'HTTP',
+        IntegrationResponses: [
+          { StatusCode: '200', ResponseParameters: { 'method.response.header.ETag': 'integration.response.header.ETag' } },
+          { StatusCode: '404', SelectionPattern: '404' },
+        ],
+      }),
+    });
+  });
+
+  test('MockIntegration', () => {
+    const { stack, api } = fixture();
+    const responses = RestResponses.of([
+      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromString('{"status": "ok"}')),
+    ]);
+    api.root.addResource('health').addMethod('GET', new apigw.MockIntegration({
+      requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      integrationResponses: responses.integrationResponses(),
+    }), { methodResponses: responses.methodResponses() });
+    synthesize(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      Integration: Match.objectLike({ Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200', ResponseTemplates: { 'application/json': '{"status": "ok"}' } }] }),
+      MethodResponses: [{ StatusCode: '200' }],
+    });
+  });
+
+  test('a header value from a stack parameter is emitted as a CloudFormation expression', () => {
+    const { stack, api } = fixture();
+    const origin = new CfnParameter(stack, 'AllowedOrigin');
+    const responses = RestResponses.of([RestResponse.forStatus('200').withHeader('Access-Control-Allow-Origin', ResponseValue.literal(origin.valueAsString))]);
+    const method = api.root.addMethod('GET', new apigw.MockIntegration());
+    responses.applyTo(method);
+    synthesize(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      Integration: Match.objectLike({
+        IntegrationResponses: [{
+          StatusCode: '200',
+          ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': { 'Fn::Join': ['', ["'", { Ref: 'AllowedOrigin' }, "'"]] } },
+        }],
+      }),
+    });
+  });
+});
+
+describe('applyTo', () => {
+  test('sets integration responses and method responses of an L2 Method', () => {
+    const { stack, api, fn } = fixture();
+    const method = api.root.addMethod('GET', new apigw.LambdaIntegration(fn, { proxy: false }));
+    lambdaResponses().applyTo(method);
+    const template = synthesize(stack);
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      Integration: Match.objectLike({ IntegrationResponses: Match.arrayWith([Match.objectLike({ StatusCode: '404' })]) }),
+      MethodResponses: Match.arrayWith([{ StatusCode: '404', ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } }]),
+    });
+    expect(apiGatewayResources(template)).toMatchSnapshot();
+  });
+
+  test('sets them on a CfnMethod', () => {
+    const { stack, api } = fixture();
+    const cfn = new apigw.CfnMethod(stack, 'Raw', {
+      restApiId: api.restApiId,
+      resourceId: api.root.resourceId,
+      httpMethod: 'GET',
+      authorizationType: 'NONE',
+      integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } },
+    });
+    api.root.addMethod('ANY'); // a RestApi needs one L2 method to deploy
+    RestResponses.of([
+      RestResponse.forStatus('200').withHeader('Cache-Control', ResponseValue.literal('no-store')),
+      RestResponse.forStatus('500').whenStatusMatches('5\\d\\d'),
+    ]).applyTo(cfn);
+    synthesize(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      Integration: {
+        Type: 'MOCK',
+        RequestTemplates: { 'application/json': '{"statusCode": 200}' },
+        IntegrationResponses: [
+          { StatusCode: '200', ResponseParameters: { 'method.response.header.Cache-Control': "'no-store'" } },
+          { StatusCode: '500', SelectionPattern: '5\\d\\d' },
+        ],
+      },
+      MethodResponses: [
+        { StatusCode: '200', ResponseParameters: { 'method.response.header.Cache-Control': true } },
+        { StatusCode: '500' },
+      ],
+    });
+  });
+
+  test('keeps the method responses the user declared and fails synth when they miss a header', () => {
+    const { app, api } = fixture();
+    const method = api.root.addMethod('GET', new apigw.MockIntegration(), { methodResponses: [{ statusCode: '200' }] });
+    RestResponses.of([RestResponse.forStatus('200').withHeader('X-Id', ResponseValue.contextVariable('requestId'))]).applyTo(method);
+    expect(() => app.synth()).toThrow(/\[Stack\/Api\/Default\/GET\/Resource\] \[rest-method-response-header\] integration response '200' maps header 'X-Id' but the method response for '200' does not declare method.response.header.X-Id: API Gateway rejects the deployment/);
+  });
+
+  test('a method response added later for the same status code is reported', () => {
+    const { app, api } = fixture();
+    const method = api.root.addMethod('GET', new apigw.MockIntegration());
+    RestResponses.of([RestResponse.forStatus('200')]).applyTo(method);
+    method.addMethodResponse({ statusCode: '200' });
+    expect(() => app.synth()).toThrow(/\[rest-duplicate-method-response\] status code '200' has more than one method response/);
+  });
+
+  test('a mistake introduced by a property override is caught at synth', () => {
+    const { app, api } = fixture();
+    const method = api.root.addMethod('GET', new apigw.MockIntegration());
+    RestResponses.of([RestResponse.forStatus('200')]).applyTo(method);
+    (method.node.defaultChild as apigw.CfnMethod).addPropertyOverride('Integration.IntegrationResponses.0.StatusCode', '2000');
+    expect(() => app.synth()).toThrow(/\[rest-status-code\] status code '2000' is not a valid HTTP status.* \(at Integration.IntegrationResponses\[0\].StatusCode\)/);
+  });
+
+  test('warnings become annotations on the method', () => {
+    const { stack, api, fn } = fixture();
+    const method = api.root.addMethod('GET', new apigw.LambdaIntegration(fn, { proxy: false }));
+    RestResponses.of([
+      RestResponse.forStatus('200'),
+      RestResponse.forStatus('500').whenLambdaErrorMatches('.*'),
+    ]).applyTo(method);
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/Stack/Api/Default/GET/Resource',
+      Match.stringLikeRegexp("^\\[rest-lambda-pattern-matches-success\\] selection pattern '\\.\\*' also matches the empty error message"));
+    expect(annotations.findWarning('*', Match.stringLikeRegexp('rest-lambda-pattern-matches-success'))).toHaveLength(1);
+  });
+
+  test('fails on a proxy integration', () => {
+    const { api, fn } = fixture();
+    const method = api.root.addMethod('GET', new apigw.LambdaIntegration(fn));
+    expect(() => lambdaResponses().applyTo(method)).toThrow(
+      "[rest-proxy-integration-responses] integration type AWS_PROXY ignores integration responses: a proxy integration returns the backend's answer as it is; use a non-proxy integration (LambdaIntegration with proxy: false) (RestResponses.applyTo on Stack/Api/Default/GET/Resource)");
+  });
+
+  test('fails when the integration already has integration responses', () => {
+    const { api } = fixture();
+    const method = api.root.addMethod('GET', new apigw.MockIntegration({ integrationResponses: [{ statusCode: '200' }] }));
+    expect(() => RestResponses.of([RestResponse.forStatus('200')]).applyTo(method)).toThrow(
+      "the method's integration already has integration responses; pass them either in the integration options or through applyTo, not both (RestResponses.applyTo on Stack/Api/Default/GET/Resource)");
+  });
+
+  test('fails status patterns on a Lambda custom integration, and Lambda patterns elsewhere', () => {
+    const { api, fn } = fixture();
+    const lambdaMethod = api.root.addMethod('GET', new apigw.LambdaIntegration(fn, { proxy: false }));
+    expect(() => RestResponses.of([RestResponse.forStatus('200'), RestResponse.forStatus('500').whenStatusMatches('5\\d\\d')]).applyTo(lambdaMethod)).toThrow(
+      '[rest-pattern-kind] the responses match status codes, but this is a Lambda custom integration, whose patterns are matched against the error message; use whenLambdaErrorMatches (RestResponses.applyTo on Stack/Api/Default/GET/Resource)');
+    const mockMethod = api.root.addMethod('POST', new apigw.MockIntegration());
+    expect(() => lambdaResponses().applyTo(mockMethod)).toThrow(
+      '[rest-pattern-kind] the responses match Lambda error messages, but this MOCK integration matches patterns against the backend status code; use whenStatusMatches (RestResponses.applyTo on Stack/Api/Default/POST/Resource)');
+  });
+
+  test('fails on a method without integration', () => {
+    const { stack, api } = fixture();
+    const cfn = new apigw.CfnMethod(stack, 'Bare', { restApiId: api.restApiId, resourceId: api.root.resourceId, httpMethod: 'GET' });
+    expect(() => RestResponses.of([RestResponse.forStatus('200')]).applyTo(cfn)).toThrow(
+      'the method has no integration, so it cannot return integration responses; give it a non-proxy integration first (RestResponses.applyTo on Stack/Bare)');
+  });
+});
