@@ -66,7 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       coverageReporters: ['text-summary', 'lcov'],
     },
   },
-  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo'],
+  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json'],
 });
 
 // jsii warns when a member name is a reserved word in a target language: keep those warnings visible.
@@ -76,7 +76,7 @@ project.watchTask.reset('jsii -w');
 project.addTask('example', {
   description: 'Synthesize the example app with the CDK CLI and print the responses it emitted',
   steps: [
-    { exec: 'node scripts/example.js' },
+    { exec: 'ts-node --transpile-only scripts/example.ts' },
   ],
 });
 

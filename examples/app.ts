@@ -1,0 +1,72 @@
+/**
+ * An app that uses every feature of cdk-integration-responses. `npm run example` synthesizes it
+ * with the CDK CLI and prints the responses it emits.
+ */
+import { App, Stack, StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../src';
+
+// The handler reports failures as errors whose message starts with a tag API Gateway can match.
+const HANDLER = `
+exports.handler = async (event) => {
+  if (!event.id) throw new Error('[BadRequest] id is required');
+  if (event.id === 'missing') throw new Error("[NotFound] item '" + event.id + "' does not exist");
+  return { id: event.id, name: 'example' };
+};
+`;
+
+export class ItemsApiStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const api = new apigw.RestApi(this, 'ItemsApi', {
+      defaultCorsPreflightOptions: { allowOrigins: apigw.Cors.ALL_ORIGINS },
+    });
+    const handler = new lambda.Function(this, 'ItemsHandler', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(HANDLER),
+    });
+
+    // A Lambda custom integration: errors are told apart by their message.
+    const itemResponses = RestResponses.of([
+      RestResponse.forStatus('200')
+        .withHeader('X-Request-Id', ResponseValue.contextVariable('requestId'))
+        .withTemplate('application/json', ResponseTemplate.passthroughJson()),
+      RestResponse.forStatus('400')
+        .whenLambdaErrorMatches('\\[BadRequest\\].*')
+        .withTemplate('application/json', ResponseTemplate.lambdaErrorMessageJson()),
+      RestResponse.forStatus('404')
+        .whenLambdaErrorMatches('\\[NotFound\\].*')
+        .withTemplate('application/json', ResponseTemplate.lambdaErrorMessageJson()),
+      // Every other error: anything non-empty that carries neither tag.
+      RestResponse.forStatus('500')
+        .whenLambdaErrorMatches('(?!\\[BadRequest\\]|\\[NotFound\\]).+')
+        .withTemplate('application/json', ResponseTemplate.fromString('{"message": "internal error"}')),
+    ]).withHeaderOnAll('Access-Control-Allow-Origin', ResponseValue.literal('*'));
+
+    const item = api.root.addResource('items').addResource('{id}');
+    item.addMethod('GET', new apigw.LambdaIntegration(handler, {
+      proxy: false,
+      requestTemplates: { 'application/json': '{"id": "$util.escapeJavaScript($input.params(\'id\'))"}' },
+      integrationResponses: itemResponses.integrationResponses(),
+    }), { methodResponses: itemResponses.methodResponses() });
+
+    // A MOCK endpoint, attached with applyTo so the whole method is checked at synth.
+    const health = api.root.addResource('health').addMethod('GET', new apigw.MockIntegration({
+      requestTemplates: { 'application/json': '{"statusCode": 200}' },
+    }));
+    RestResponses.of([
+      RestResponse.forStatus('200')
+        .withHeader('Cache-Control', ResponseValue.literal('no-store'))
+        .withHeader('Access-Control-Allow-Origin', ResponseValue.literal('*'))
+        .withTemplate('application/json', ResponseTemplate.fromString('{"status": "ok", "stage": "$context.stage"}')),
+    ]).applyTo(health);
+  }
+}
+
+const app = new App();
+new ItemsApiStack(app, 'IntegrationResponsesExample');
+app.synth();

@@ -1,0 +1,28 @@
+/**
+ * `npm run example`: synthesizes examples/app.ts with the real CDK CLI (`cdk synth`, offline) and
+ * prints the integration and method responses it emitted.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { summarizeTemplate } from './summarize';
+
+const examples = path.join(__dirname, '..', 'examples');
+const outdir = path.join(examples, 'cdk.out');
+fs.rmSync(outdir, { recursive: true, force: true });
+
+const cdk = spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir], {
+  cwd: examples,
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+if (cdk.status !== 0) {
+  console.error(`cdk synth failed (exit ${cdk.status ?? cdk.signal})`);
+  process.exit(1);
+}
+
+const templates = fs.readdirSync(outdir).filter(f => f.endsWith('.template.json')).sort();
+for (const file of templates) {
+  const template = JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8'));
+  console.log(summarizeTemplate(`${path.relative(process.cwd(), path.join(outdir, file))}`, template));
+}

@@ -1,0 +1,24 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ALL_RULES } from '../../src/rules/catalog';
+
+const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
+const sections = new Map(doc.split(/^### /m).slice(1).map(s => [s.split('\n')[0].trim(), s]));
+
+test('rule IDs are unique and kebab-case', () => {
+  const ids = ALL_RULES.map(r => r.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)+$/);
+});
+
+test.each(ALL_RULES.map(r => [r.id, r.severity]))('docs/rules.md documents %s with severity %s', (id, severity) => {
+  const section = sections.get(id);
+  expect(section).toBeDefined();
+  expect(section).toContain(`- Severity: ${severity}`);
+  expect(section).toMatch(/- AWS: /);
+  expect(section).toMatch(/- Fix: /);
+});
+
+test('docs/rules.md documents no rule that does not exist', () => {
+  expect([...sections.keys()].filter(id => !ALL_RULES.some(r => r.id === id))).toEqual([]);
+});
