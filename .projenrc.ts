@@ -69,6 +69,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json'],
 });
 
+// The registry mirror here lacks some platform bindings of unrs-resolver 1.13 (used by the eslint
+// import resolver), which leaves package-lock.json out of sync for `npm ci`; 1.12.2 is complete.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 // jsii warns when a member name is a reserved word in a target language: keep those warnings visible.
 project.compileTask.reset('jsii');
 project.watchTask.reset('jsii -w');
