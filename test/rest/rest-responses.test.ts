@@ -280,3 +280,28 @@ describe('applyTo', () => {
       'the method has no integration, so it cannot return integration responses; give it a non-proxy integration first (RestResponses.applyTo on Stack/Bare)');
   });
 });
+
+test('applyTo on a CfnMethod declares models by model ID', () => {
+  const { stack, api } = fixture();
+  api.root.addMethod('ANY');
+  const model = api.addModel('Item', { schema: { type: apigw.JsonSchemaType.OBJECT } });
+  const cfn = new apigw.CfnMethod(stack, 'Raw', {
+    restApiId: api.restApiId,
+    resourceId: api.root.resourceId,
+    httpMethod: 'GET',
+    authorizationType: 'NONE',
+    integration: { type: 'MOCK' },
+    methodResponses: [{ statusCode: '404' }],
+  });
+  RestResponses.of([
+    RestResponse.forStatus('200').withModel('application/json', model),
+    RestResponse.forStatus('404').whenStatusMatches('404'),
+  ]).applyTo(cfn);
+  synthesize(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+    HttpMethod: 'GET',
+    MethodResponses: [
+      { StatusCode: '404' },
+      { StatusCode: '200', ResponseModels: { 'application/json': { Ref: Match.stringLikeRegexp('^ApiItem') } } },
+    ],
+  });
+});

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { checkRestMethod, matchTargetOf } from '../../src/rules/rest-method';
 
 const LAMBDA_URI = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, ':lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '/invocations']] };
@@ -101,4 +102,38 @@ test('method responses given as an intrinsic are not guessed at', () => {
 test('a method without integration, or with an intrinsic integration, is skipped', () => {
   expect(checkRestMethod({})).toEqual([]);
   expect(checkRestMethod({ Integration: { 'Fn::If': ['C', {}, {}] } })).toEqual([]);
+});
+
+describe('robustness', () => {
+  const intrinsic = fc.oneof(
+    fc.record({ Ref: fc.string() }),
+    fc.record({ 'Fn::Sub': fc.string() }),
+    fc.record({ 'Fn::If': fc.tuple(fc.string(), fc.jsonValue(), fc.jsonValue()) }),
+  );
+  const value = fc.oneof(fc.jsonValue(), intrinsic);
+  const response = fc.record({
+    StatusCode: fc.oneof(value, fc.constantFrom('200', '404', '500')),
+    SelectionPattern: fc.option(fc.oneof(value, fc.constantFrom('.*', '.+', '4\\d\\d', '(', '.*{x'))),
+    ResponseParameters: fc.option(fc.oneof(value, fc.dictionary(fc.string(), value))),
+    ResponseTemplates: fc.option(fc.oneof(value, fc.dictionary(fc.string(), value))),
+    ContentHandling: fc.option(value),
+  }, { requiredKeys: [] });
+  const method = fc.record({
+    Integration: fc.oneof(value, fc.record({
+      Type: fc.oneof(value, fc.constantFrom('AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK')),
+      Uri: fc.option(value),
+      IntegrationResponses: fc.oneof(value, fc.array(fc.oneof(response, value), { maxLength: 5 })),
+    }, { requiredKeys: [] })),
+    MethodResponses: fc.option(fc.oneof(value, fc.array(fc.oneof(value, fc.record({ StatusCode: value, ResponseParameters: fc.option(value) })), { maxLength: 4 }))),
+  }, { requiredKeys: [] });
+
+  test('any method shape, intrinsics anywhere, gives findings and never throws', () => {
+    fc.assert(fc.property(method, properties => {
+      const findings = checkRestMethod(properties as Record<string, unknown>);
+      for (const f of findings) {
+        expect(f.ruleId).toMatch(/^rest-/);
+        expect(f.message).toMatch(/^[a-z]/);
+      }
+    }), { numRuns: 1500 });
+  });
 });
