@@ -118,13 +118,14 @@ describe('robustness', () => {
     ResponseTemplates: fc.option(fc.oneof(value, fc.dictionary(fc.string(), value))),
     ContentHandling: fc.option(value),
   }, { requiredKeys: [] });
+  const methodResponse = fc.record({ StatusCode: value, ResponseParameters: fc.option(value) });
   const method = fc.record({
     Integration: fc.oneof(value, fc.record({
       Type: fc.oneof(value, fc.constantFrom('AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK')),
       Uri: fc.option(value),
       IntegrationResponses: fc.oneof(value, fc.array(fc.oneof(response, value), { maxLength: 5 })),
     }, { requiredKeys: [] })),
-    MethodResponses: fc.option(fc.oneof(value, fc.array(fc.oneof(value, fc.record({ StatusCode: value, ResponseParameters: fc.option(value) })), { maxLength: 4 }))),
+    MethodResponses: fc.option(fc.oneof(value, fc.array(fc.oneof(value, methodResponse), { maxLength: 4 }))),
   }, { requiredKeys: [] });
 
   test('any method shape, intrinsics anywhere, gives findings and never throws', () => {
