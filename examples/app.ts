@@ -4,9 +4,20 @@
  */
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketAwsIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../src';
+import {
+  ResponseKey,
+  ResponseTemplate,
+  ResponseValue,
+  RestResponse,
+  RestResponses,
+  TemplateSelection,
+  WebSocketResponses,
+} from '../src';
 
 // The handler reports failures as errors whose message starts with a tag API Gateway can match.
 const HANDLER = `
@@ -67,6 +78,52 @@ export class ItemsApiStack extends Stack {
   }
 }
 
+export class ItemsWebSocketStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const api = new apigwv2.WebSocketApi(this, 'ItemsSocket');
+    new apigwv2.WebSocketStage(this, 'Live', { webSocketApi: api, stageName: 'live', autoDeploy: true });
+
+    // `{"action": "ping"}` is answered with `{"message": "pong"}` by API Gateway itself.
+    const ping = api.addRoute('ping', {
+      integration: new WebSocketMockIntegration('Ping', {
+        requestTemplates: { $default: '{"statusCode": 200}' },
+        templateSelectionExpression: '\\$default',
+      }),
+    });
+    WebSocketResponses.forRoute(ping).respond(ResponseKey.DEFAULT, {
+      templateSelection: TemplateSelection.DEFAULT,
+      responseTemplates: { $default: '{"message": "pong"}' },
+    });
+
+    // `{"action": "get", "id": "..."}` calls the same handler as the REST API, as a Lambda custom
+    // integration: errors are told apart by their message.
+    const handler = new lambda.Function(this, 'ItemsHandler', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(HANDLER),
+    });
+    const role = new iam.Role(this, 'InvokeRole', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
+    handler.grantInvoke(role);
+    const get = api.addRoute('get', {
+      integration: new WebSocketAwsIntegration('Get', {
+        integrationUri: `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`,
+        integrationMethod: 'POST',
+        credentialsRole: role,
+        templateSelectionExpression: '\\$default',
+        requestTemplates: { $default: '{"id": $input.json(\'$.id\')}' },
+      }),
+    });
+    const errorMessage = { $default: '{"error": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}' };
+    WebSocketResponses.forRoute(get)
+      .respond(ResponseKey.DEFAULT, { templateSelection: TemplateSelection.DEFAULT, responseTemplates: { $default: "$input.json('$')" } })
+      .respond(ResponseKey.lambdaErrorMatches('\\[BadRequest\\].*'), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: errorMessage })
+      .respond(ResponseKey.lambdaErrorMatches('\\[NotFound\\].*'), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: errorMessage });
+  }
+}
+
 const app = new App();
 new ItemsApiStack(app, 'IntegrationResponsesExample');
+new ItemsWebSocketStack(app, 'IntegrationResponsesWebSocketExample');
 app.synth();

@@ -13,9 +13,13 @@ fs.rmSync(outdir, { recursive: true, force: true });
 
 const cdk = spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir], {
   cwd: examples,
-  stdio: ['ignore', 'inherit', 'inherit'],
+  stdio: ['ignore', 'inherit', 'pipe'],
+  encoding: 'utf8',
   env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
+// Keep warnings and errors; drop the CLI's chatter about where it wrote the assembly.
+const chatter = /^(Successfully synthesized to |Supply a stack id |npm warn Unknown (user|env) config "nodedir")/;
+process.stderr.write(cdk.stderr.split('\n').filter(line => line && !chatter.test(line)).map(line => `${line}\n`).join(''));
 if (cdk.status !== 0) {
   console.error(`cdk synth failed (exit ${cdk.status ?? cdk.signal})`);
   process.exit(1);

@@ -62,6 +62,42 @@ export function summarizeTemplate(name: string, template: Json): string {
     });
     lines.push(`    method responses: ${declared.length > 0 ? declared.join('; ') : 'none'}`);
   }
-  if (methods.length === 0) lines.push('  (no REST API methods)');
+  lines.push(...summarizeWebSocket(resources));
+  if (lines.length === 1) lines.push('  (no API Gateway methods or integrations)');
   return lines.join('\n');
+}
+
+function refOf(value: Json): string | undefined {
+  if (value?.Ref) return value.Ref;
+  const join = value?.['Fn::Join'];
+  if (Array.isArray(join) && join[1]?.[0] === 'integrations/') return join[1][1]?.Ref;
+  return undefined;
+}
+
+function summarizeWebSocket(resources: Record<string, Json>): string[] {
+  const lines: string[] = [];
+  const of = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+  const routeResponses = of('AWS::ApiGatewayV2::RouteResponse').map(([, r]) => refOf(r.Properties?.RouteId));
+  for (const [id, integration] of of('AWS::ApiGatewayV2::Integration')) {
+    const p = integration.Properties ?? {};
+    const routes = of('AWS::ApiGatewayV2::Route').filter(([, r]) => refOf(r.Properties?.Target) === id).map(([routeId, r]) => {
+      const twoWay = r.Properties?.RouteResponseSelectionExpression === '$default' && routeResponses.includes(routeId);
+      return `${text(r.Properties?.RouteKey)} (${twoWay ? 'two-way' : 'one-way'})`;
+    });
+    const kind = p.IntegrationType === 'AWS' && JSON.stringify(p.IntegrationUri ?? '').includes(':lambda:path/')
+      ? 'AWS (Lambda custom integration: keys match errorMessage)'
+      : `${p.IntegrationType}${['AWS_PROXY', 'HTTP_PROXY'].includes(p.IntegrationType) ? ' (proxy: no integration responses)' : ' (keys match the status code)'}`;
+    lines.push('', `  WebSocket integration [${id}]  ${kind}`, `    routes: ${routes.join(', ') || 'none'}`);
+    const responses = of('AWS::ApiGatewayV2::IntegrationResponse').filter(([, r]) => refOf(r.Properties?.IntegrationId) === id);
+    if (responses.length === 0) lines.push('    (no integration responses)');
+    for (const [, r] of responses) {
+      const rp = r.Properties ?? {};
+      const selection = rp.TemplateSelectionExpression ? `  templates by ${text(rp.TemplateSelectionExpression)}` : '';
+      lines.push(`    key ${text(rp.IntegrationResponseKey)}${selection}`);
+      for (const [key, template] of Object.entries(rp.ResponseTemplates ?? {})) {
+        lines.push(`         template ${key}: ${text(template).replace(/\s+/g, ' ').slice(0, 100)}`);
+      }
+    }
+  }
+  return lines;
 }

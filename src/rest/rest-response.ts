@@ -1,4 +1,5 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { ResponseMatch } from '../response-match';
 import { ResponseTemplate } from './response-template';
 import { ResponseValue } from './response-value';
 import { RULES } from '../rules/catalog';
@@ -6,21 +7,9 @@ import { checkContentHandling } from '../rules/content-handling';
 import { throwOnErrors, usageError } from '../rules/errors';
 import { headerNameProblem } from '../rules/header-name';
 import { checkResponseTemplate } from '../rules/response-templates';
-import { compileSelectionPattern } from '../rules/selection-pattern';
+import { compilePattern, REST_PATTERN_RULES } from '../rules/selection-pattern';
 import { checkStatusCode } from '../rules/status-code';
 import { isUnknown } from '../rules/unknown';
-
-/**
- * What a REST response's selection pattern is matched against.
- */
-export enum ResponseMatch {
-  /** No pattern: the response API Gateway uses when no pattern matches. */
-  DEFAULT = 'default',
-  /** The `errorMessage` of a Lambda custom integration error (a success is the empty string). */
-  LAMBDA_ERROR = 'lambda-error',
-  /** The backend's HTTP status code (HTTP, AWS service and MOCK integrations). */
-  STATUS_CODE = 'status-code',
-}
 
 interface State {
   readonly statusCode: string;
@@ -212,7 +201,7 @@ export class RestResponse {
       throw usageError(`RestResponse.${method}`, `the pattern is empty, which makes the '${this.statusCode}' response the default; ` +
         'leave out the when... call for a default response');
     }
-    throwOnErrors(compileSelectionPattern(pattern).findings, `RestResponse.${method}`);
+    if (!isUnknown(pattern)) throwOnErrors(compilePattern(pattern, REST_PATTERN_RULES).findings, `RestResponse.${method}`);
     return new RestResponse({ ...this.state, selectionPattern: pattern, match });
   }
 }

@@ -1,13 +1,14 @@
 import { IResolvable, Stack, Token } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { ResponseValue } from './response-value';
-import { ResponseMatch, RestResponse } from './rest-response';
+import { ResponseMatch } from '../response-match';
+import { RestResponse } from './rest-response';
 import { toCfnIntegrationResponse } from './to-cfn';
 import { validateAtSynth } from '../checks/synth-validation';
 import { finding, RULES } from '../rules/catalog';
 import { IntegrationResponseError, throwOnErrors, usageError } from '../rules/errors';
+import { matchTargetOf } from '../rules/match-target';
 import { checkIntegrationResponses } from '../rules/rest-integration-responses';
-import { matchTargetOf } from '../rules/rest-method';
 import { MatchTarget } from '../rules/selection-pattern';
 import { knownArray, knownObject, knownString } from '../rules/unknown';
 

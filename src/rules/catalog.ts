@@ -40,6 +40,26 @@ export const RULES = {
   restMethodResponseMissing: rule('rest-method-response-missing', Severity.WARNING, 'every integration response status code has a method response'),
   restMethodResponseHeader: rule('rest-method-response-header', Severity.ERROR, 'every mapped header is declared by the method response with the same status code'),
   restDuplicateMethodResponse: rule('rest-duplicate-method-response', Severity.ERROR, 'one method response per status code'),
+
+  // WebSocket: one integration response
+  wsResponseKey: rule('ws-response-key', Severity.ERROR, 'an integration response key is $default or /regex/ with a valid Java regex'),
+  wsResponseKeyUnchecked: rule('ws-response-key-unchecked', Severity.INFO, 'response key uses Java-only syntax the checker cannot evaluate'),
+  wsStatusKeyUnreachable: rule('ws-status-key-unreachable', Severity.WARNING, 'an HTTP/MOCK response key can match a status code from 100 to 599'),
+  wsLambdaKeyMatchesSuccess: rule('ws-lambda-key-matches-success', Severity.WARNING, 'a Lambda response key does not match the empty error message of a success'),
+  wsTemplateSelectionExpression: rule('ws-template-selection-expression', Severity.ERROR, 'the template selection expression is well formed and uses known variables'),
+  wsTemplateKey: rule('ws-template-key', Severity.WARNING, 'response template keys are values the template selection expression can produce'),
+  wsTemplateSize: rule('ws-template-size', Severity.ERROR, 'a response template is at most 32,768 characters'),
+  wsParameterValue: rule('ws-parameter-value', Severity.ERROR, 'a response parameter value is 1 to 512 characters'),
+  wsContentHandling: rule('ws-content-handling', Severity.ERROR, 'content handling strategy is CONVERT_TO_BINARY or CONVERT_TO_TEXT'),
+
+  // WebSocket: an integration's responses and routes together
+  wsDuplicateResponseKey: rule('ws-duplicate-response-key', Severity.ERROR, 'one integration response per key and integration'),
+  wsNoDefaultKey: rule('ws-no-default-key', Severity.WARNING, 'a non-proxy integration with integration responses has a $default one'),
+  wsKeyOverlap: rule('ws-key-overlap', Severity.WARNING, 'no backend result matches two response keys'),
+  wsKeyKind: rule('ws-key-kind', Severity.ERROR, 'error-message keys are used on Lambda integrations, status keys on the others'),
+  wsProxyIntegrationResponses: rule('ws-proxy-integration-responses', Severity.ERROR, 'AWS_PROXY and HTTP_PROXY integrations have no integration responses'),
+  wsRouteNotTwoWay: rule('ws-route-not-two-way', Severity.WARNING, 'a route whose integration has responses returns them ($default route response)'),
+  wsRouteResponseSelection: rule('ws-route-response-selection', Severity.ERROR, 'a route response selection expression is $default'),
 } as const;
 
 /**

@@ -1,20 +1,11 @@
 import { childPath, finding, RULES } from './catalog';
 import { checkContentHandling } from './content-handling';
 import { Finding } from './finding';
-import { CompiledPattern } from './java-pattern';
-import { findOverlap } from './pattern-overlap';
 import { checkResponseParameters } from './response-parameters';
 import { checkResponseTemplates } from './response-templates';
-import { checkPatternForTarget, compileSelectionPattern, MatchTarget } from './selection-pattern';
+import { checkPatternForTarget, checkPatternOverlaps, compilePattern, MatchTarget, PlacedPattern, REST_PATTERN_RULES } from './selection-pattern';
 import { checkStatusCode } from './status-code';
 import { isUnknown, knownArray, knownObject, knownString } from './unknown';
-
-interface Pattern {
-  readonly index: number;
-  readonly statusCode?: string;
-  readonly source: string;
-  readonly compiled: CompiledPattern;
-}
 
 /**
  * Checks a REST method's `IntegrationResponses` (CloudFormation shape), each on its own and all
@@ -25,7 +16,7 @@ export function checkIntegrationResponses(value: unknown, target: MatchTarget, p
   const responses = knownArray(value);
   if (!responses) return [];
   const findings: Finding[] = [];
-  const patterns: Pattern[] = [];
+  const patterns: PlacedPattern[] = [];
   const statusCodes = new Map<string, number[]>();
   const defaults: number[] = [];
   let everyPatternKnown = true;
@@ -49,11 +40,11 @@ export function checkIntegrationResponses(value: unknown, target: MatchTarget, p
       everyPatternKnown = false;
     } else {
       const patternPath = childPath(at, 'SelectionPattern');
-      const compiled = compileSelectionPattern(source, patternPath);
+      const compiled = compilePattern(source, REST_PATTERN_RULES, patternPath);
       findings.push(...compiled.findings);
       if (compiled.pattern) {
-        findings.push(...checkPatternForTarget(source, compiled.pattern, target, patternPath));
-        patterns.push({ index, statusCode, source, compiled: compiled.pattern });
+        findings.push(...checkPatternForTarget(source, compiled.pattern, target, REST_PATTERN_RULES, patternPath));
+        patterns.push({ display: source, owner: statusCode ?? `#${index}`, compiled: compiled.pattern, path: patternPath });
       }
     }
 
@@ -85,28 +76,7 @@ export function checkIntegrationResponses(value: unknown, target: MatchTarget, p
       `pattern${target === 'lambda' ? ', including every successful Lambda invocation,' : ''} reach the client as ` +
       '500 {"message": "Internal server error"}; add a default response', path));
   }
-  findings.push(...overlapFindings(patterns, target, path));
-  return findings;
-}
-
-function overlapFindings(patterns: Pattern[], target: MatchTarget, path: string): Finding[] {
-  const findings: Finding[] = [];
-  for (let i = 0; i < patterns.length; i++) {
-    for (let j = i + 1; j < patterns.length; j++) {
-      const a = patterns[i];
-      const b = patterns[j];
-      const overlap = findOverlap(a.compiled, b.compiled, target);
-      if (!overlap) continue;
-      const what = target === 'status' ? `status ${overlap.witness}` : `'${overlap.witness}'`;
-      const containment = overlap.firstInSecond && overlap.secondInFirst
-        ? 'they match exactly the same inputs'
-        : `every input of '${overlap.firstInSecond ? a.source : b.source}' also matches '${overlap.firstInSecond ? b.source : a.source}'`;
-      findings.push(finding(RULES.restPatternOverlap,
-        `selection patterns '${a.source}' (${a.statusCode ?? `#${a.index}`}) and '${b.source}' (${b.statusCode ?? `#${b.index}`}) ` +
-        `both match ${what} (${containment}): API Gateway does not define which response it selects; ` +
-        'make the patterns mutually exclusive', childPath(childPath(path, b.index), 'SelectionPattern')));
-    }
-  }
+  findings.push(...checkPatternOverlaps(patterns, target, REST_PATTERN_RULES));
   return findings;
 }
 

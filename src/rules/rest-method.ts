@@ -1,23 +1,10 @@
 import { childPath, finding, RULES } from './catalog';
 import { Finding } from './finding';
 import { parseResponseParameterKey } from './mapping-expression';
+import { matchTargetOf, PROXY_INTEGRATION_TYPES } from './match-target';
 import { checkIntegrationResponses } from './rest-integration-responses';
-import { MatchTarget } from './selection-pattern';
-import { isUnknown, knownArray, knownObject, knownString, stringFragments } from './unknown';
+import { isUnknown, knownArray, knownObject, knownString } from './unknown';
 
-const PROXY_TYPES = ['AWS_PROXY', 'HTTP_PROXY'];
-const LAMBDA_URI_MARKER = ':lambda:path/';
-
-/**
- * What an integration's selection patterns are matched against, from its `Type` and `Uri`.
- */
-export function matchTargetOf(type: unknown, uri: unknown): MatchTarget {
-  const knownType = knownString(type);
-  if (knownType === 'HTTP' || knownType === 'MOCK') return 'status';
-  if (knownType !== 'AWS') return 'unknown';
-  if (stringFragments(uri).some(fragment => fragment.includes(LAMBDA_URI_MARKER))) return 'lambda';
-  return knownString(uri) !== undefined ? 'status' : 'unknown';
-}
 
 /**
  * Checks the properties of an `AWS::ApiGateway::Method` (CloudFormation shape, possibly with
@@ -28,7 +15,7 @@ export function checkRestMethod(properties: Record<string, unknown>): Finding[] 
   if (!integration) return [];
   const responses = integration.IntegrationResponses;
   const type = knownString(integration.Type);
-  if (type !== undefined && PROXY_TYPES.includes(type) && hasEntries(responses)) {
+  if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type) && hasEntries(responses)) {
     return [finding(RULES.restProxyIntegrationResponses,
       `integration type ${type} has integration responses, which API Gateway ignores: a proxy integration returns ` +
       "the backend's answer as it is; remove them, or use a non-proxy integration " +

@@ -1,10 +1,10 @@
-import { finding, RULES } from './catalog';
+import { finding, Rule, RULES } from './catalog';
 import { Finding } from './finding';
 import { compileJavaPattern, CompiledPattern } from './java-pattern';
-import { knownString } from './unknown';
+import { findOverlap } from './pattern-overlap';
 
 /**
- * What a REST integration's selection patterns are matched against.
+ * What an integration's selection patterns (REST) or response keys (WebSocket) are matched against.
  * - `lambda`: a Lambda custom integration; patterns match the error's `errorMessage`
  *   (the empty string for a success).
  * - `status`: HTTP, AWS (non-Lambda) and MOCK integrations; patterns match the status code.
@@ -16,23 +16,47 @@ export type MatchTarget = 'lambda' | 'status' | 'unknown';
 export const ALL_STATUS_CODES: readonly string[] = Array.from({ length: 500 }, (_, i) => String(100 + i));
 
 /**
- * The compiled pattern, or the findings that explain why it could not be compiled.
+ * The rules and wording used for one kind of pattern: REST selection patterns and WebSocket
+ * response keys share the checks but not the rule IDs.
  */
-export function compileSelectionPattern(value: unknown, path?: string): { pattern?: CompiledPattern; findings: Finding[] } {
-  const source = knownString(value);
-  if (source === undefined || source === '') return { findings: [] };
+export interface PatternRules {
+  /** What the pattern is called in messages. */
+  readonly subject: string;
+  readonly syntax: Rule;
+  readonly unchecked: Rule;
+  readonly unreachable: Rule;
+  readonly matchesSuccess: Rule;
+  readonly overlap: Rule;
+}
+
+export const REST_PATTERN_RULES: PatternRules = {
+  subject: 'selection pattern',
+  syntax: RULES.restSelectionPatternSyntax,
+  unchecked: RULES.restSelectionPatternUnchecked,
+  unreachable: RULES.restStatusPatternUnreachable,
+  matchesSuccess: RULES.restLambdaPatternMatchesSuccess,
+  overlap: RULES.restPatternOverlap,
+};
+
+/**
+ * Compiles a Java pattern, or explains with findings why it cannot be used.
+ *
+ * @param display how the pattern is shown in messages (a WebSocket key shows its slashes)
+ */
+export function compilePattern(source: string, rules: PatternRules, path?: string, display = source):
+{ pattern?: CompiledPattern; findings: Finding[] } {
   const result = compileJavaPattern(source);
   if (result.ok) return { pattern: result, findings: [] };
   if (result.reason === 'unsupported') {
     return {
-      findings: [finding(RULES.restSelectionPatternUnchecked,
-        `selection pattern '${source}' uses ${result.detail}, which this checker cannot evaluate; ` +
+      findings: [finding(rules.unchecked,
+        `${rules.subject} '${display}' uses ${result.detail}, which this checker cannot evaluate; ` +
         'API Gateway may accept it, but the pattern is not checked further', path)],
     };
   }
   return {
-    findings: [finding(RULES.restSelectionPatternSyntax,
-      `selection pattern '${source}' is not a valid Java regular expression (${result.detail}): ` +
+    findings: [finding(rules.syntax,
+      `${rules.subject} '${display}' is not a valid Java regular expression (${result.detail}): ` +
       'API Gateway rejects the deployment; fix the pattern', path)],
   };
 }
@@ -48,18 +72,52 @@ export function matchedStatusCodes(pattern: CompiledPattern): string[] {
  * Target-specific checks of one compiled pattern: a status pattern must be able to match a status
  * code; a Lambda pattern must not match the empty error message of a success.
  */
-export function checkPatternForTarget(source: string, pattern: CompiledPattern, target: MatchTarget, path?: string): Finding[] {
+export function checkPatternForTarget(display: string, pattern: CompiledPattern, target: MatchTarget, rules: PatternRules, path?: string): Finding[] {
   if (target === 'status' && matchedStatusCodes(pattern).length === 0) {
-    return [finding(RULES.restStatusPatternUnreachable,
-      `selection pattern '${source}' can match no status code from 100 to 599, but this integration matches ` +
-      'patterns against the backend status code, so the response is never selected; use a status pattern such ' +
+    return [finding(rules.unreachable,
+      `${rules.subject} '${display}' can match no status code from 100 to 599, but this integration matches ` +
+      'it against the backend status code, so the response is never selected; use a status pattern such ' +
       "as '404' or '5\\d{2}'", path)];
   }
   if (target === 'lambda' && pattern.matches('')) {
-    return [finding(RULES.restLambdaPatternMatchesSuccess,
-      `selection pattern '${source}' also matches the empty error message of a successful Lambda invocation, ` +
+    return [finding(rules.matchesSuccess,
+      `${rules.subject} '${display}' also matches the empty error message of a successful Lambda invocation, ` +
       'so API Gateway answers successes with this response instead of the default; match errors only, ' +
       "e.g. '.+' instead of '.*'", path)];
   }
   return [];
+}
+
+/**
+ * A compiled pattern of a response set, with how messages name it and where it is.
+ */
+export interface PlacedPattern {
+  readonly display: string;
+  /** The response it belongs to, e.g. the status code. */
+  readonly owner: string;
+  readonly compiled: CompiledPattern;
+  readonly path?: string;
+}
+
+/**
+ * Warns about every pair of patterns a backend result can match at once.
+ */
+export function checkPatternOverlaps(patterns: readonly PlacedPattern[], target: MatchTarget, rules: PatternRules): Finding[] {
+  const findings: Finding[] = [];
+  for (let i = 0; i < patterns.length; i++) {
+    for (let j = i + 1; j < patterns.length; j++) {
+      const a = patterns[i];
+      const b = patterns[j];
+      const overlap = findOverlap(a.compiled, b.compiled, target);
+      if (!overlap) continue;
+      const what = target === 'status' ? `status ${overlap.witness}` : `'${overlap.witness}'`;
+      const containment = overlap.firstInSecond && overlap.secondInFirst
+        ? 'they match exactly the same inputs'
+        : `every input of '${overlap.firstInSecond ? a.display : b.display}' also matches '${overlap.firstInSecond ? b.display : a.display}'`;
+      findings.push(finding(rules.overlap,
+        `${rules.subject}s '${a.display}' (${a.owner}) and '${b.display}' (${b.owner}) both match ${what} (${containment}): ` +
+        'API Gateway does not define which response it selects; make the patterns mutually exclusive', b.path));
+    }
+  }
+  return findings;
 }

@@ -10,16 +10,30 @@ const env = { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' };
 describe('the example app, synthesized by the CDK CLI', () => {
   let output: string;
   let template: any;
+  let webSocketTemplate: any;
 
   beforeAll(() => {
     const run = spawnSync('npx', ['ts-node', '--transpile-only', 'scripts/example.ts'], { cwd: root, env, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`npm run example failed:\n${run.stdout}\n${run.stderr}`);
     output = run.stdout;
-    template = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'cdk.out', 'IntegrationResponsesExample.template.json'), 'utf8'));
+    const read = (name: string) => JSON.parse(fs.readFileSync(path.join(root, 'examples', 'cdk.out', `${name}.template.json`), 'utf8'));
+    template = read('IntegrationResponsesExample');
+    webSocketTemplate = read('IntegrationResponsesWebSocketExample');
   }, 120_000);
 
   test('every API Gateway resource matches the CloudFormation schema', () => {
     expect(templateSchemaProblems(template, 'AWS::ApiGateway')).toEqual([]);
+    expect(templateSchemaProblems(webSocketTemplate, 'AWS::ApiGateway')).toEqual([]);
+  });
+
+  test('the WebSocket ping route answers pong two-way and the get route maps Lambda errors', () => {
+    const resources = Object.entries<any>(webSocketTemplate.Resources);
+    const of = (type: string) => resources.filter(([, r]) => r.Type === type);
+    const ping = of('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === 'ping')!;
+    expect(ping[1].Properties.RouteResponseSelectionExpression).toBe('$default');
+    expect(of('AWS::ApiGatewayV2::RouteResponse').some(([, r]) => r.Properties.RouteId.Ref === ping[0] && r.Properties.RouteResponseKey === '$default')).toBe(true);
+    const keys = of('AWS::ApiGatewayV2::IntegrationResponse').map(([, r]) => r.Properties.IntegrationResponseKey).sort();
+    expect(keys).toEqual(['$default', '$default', '/\\[BadRequest\\].*/', '/\\[NotFound\\].*/']);
   });
 
   test('the Lambda method maps errors by message and declares every header', () => {
@@ -43,6 +57,9 @@ describe('the example app, synthesized by the CDK CLI', () => {
     expect(output).toContain('404  when \\[NotFound\\].*');
     expect(output).toContain('header Cache-Control <- \'no-store\'');
     expect(output).toContain('method responses: 200 (Cache-Control, Access-Control-Allow-Origin)');
+    expect(output).toContain('routes: ping (two-way)');
+    expect(output).toContain('key /\\[NotFound\\].*/  templates by \\$default');
+    expect(output).not.toContain('Supply a stack id');
   });
 });
 

@@ -1,5 +1,7 @@
 import { CompiledPattern } from '../../src/rules/java-pattern';
-import { checkPatternForTarget, compileSelectionPattern, matchedStatusCodes } from '../../src/rules/selection-pattern';
+import { checkPatternForTarget, compilePattern, matchedStatusCodes, REST_PATTERN_RULES } from '../../src/rules/selection-pattern';
+
+const compileSelectionPattern = (source: string, path?: string) => compilePattern(source, REST_PATTERN_RULES, path);
 
 function compiled(source: string): CompiledPattern {
   const result = compileSelectionPattern(source);
@@ -24,36 +26,31 @@ test('reports Java-only syntax as info, not as an error', () => {
   }]);
 });
 
-test('an empty or tokenized pattern is not compiled', () => {
-  expect(compileSelectionPattern('')).toEqual({ findings: [] });
-  expect(compileSelectionPattern({ Ref: 'Pattern' })).toEqual({ findings: [] });
-});
-
 test('status codes matched by a pattern', () => {
   expect(matchedStatusCodes(compiled('40[0-4]'))).toEqual(['400', '401', '402', '403', '404']);
   expect(matchedStatusCodes(compiled('5\\d{2}'))).toHaveLength(100);
 });
 
 test('fails a status pattern that can match no status code', () => {
-  expect(checkPatternForTarget('.*NotFound.*', compiled('.*NotFound.*'), 'status', 'P')).toEqual([{
+  expect(checkPatternForTarget('.*NotFound.*', compiled('.*NotFound.*'), 'status', REST_PATTERN_RULES, 'P')).toEqual([{
     ruleId: 'rest-status-pattern-unreachable',
     severity: 'warning',
-    message: "selection pattern '.*NotFound.*' can match no status code from 100 to 599, but this integration matches patterns against the backend status code, so the response is never selected; use a status pattern such as '404' or '5\\d{2}'",
+    message: "selection pattern '.*NotFound.*' can match no status code from 100 to 599, but this integration matches it against the backend status code, so the response is never selected; use a status pattern such as '404' or '5\\d{2}'",
     path: 'P',
   }]);
 });
 
 test('warns when a Lambda pattern also matches successes', () => {
-  expect(checkPatternForTarget('.*', compiled('.*'), 'lambda')).toEqual([{
+  expect(checkPatternForTarget('.*', compiled('.*'), 'lambda', REST_PATTERN_RULES)).toEqual([{
     ruleId: 'rest-lambda-pattern-matches-success',
     severity: 'warning',
     message: "selection pattern '.*' also matches the empty error message of a successful Lambda invocation, so API Gateway answers successes with this response instead of the default; match errors only, e.g. '.+' instead of '.*'",
   }]);
-  expect(checkPatternForTarget('.+', compiled('.+'), 'lambda')).toEqual([]);
-  expect(checkPatternForTarget('(\\n|.)*', compiled('(\\n|.)*'), 'lambda')).toHaveLength(1);
+  expect(checkPatternForTarget('.+', compiled('.+'), 'lambda', REST_PATTERN_RULES)).toEqual([]);
+  expect(checkPatternForTarget('(\\n|.)*', compiled('(\\n|.)*'), 'lambda', REST_PATTERN_RULES)).toHaveLength(1);
 });
 
 test('an unknown target gets no target-specific findings', () => {
-  expect(checkPatternForTarget('.*', compiled('.*'), 'unknown')).toEqual([]);
-  expect(checkPatternForTarget('x', compiled('x'), 'unknown')).toEqual([]);
+  expect(checkPatternForTarget('.*', compiled('.*'), 'unknown', REST_PATTERN_RULES)).toEqual([]);
+  expect(checkPatternForTarget('x', compiled('x'), 'unknown', REST_PATTERN_RULES)).toEqual([]);
 });

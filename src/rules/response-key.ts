@@ -1,0 +1,49 @@
+import { RULES, finding } from './catalog';
+import { Finding } from './finding';
+import { CompiledPattern } from './java-pattern';
+import { checkPatternForTarget, compilePattern, MatchTarget, PatternRules } from './selection-pattern';
+import { knownString } from './unknown';
+
+/** The catch-all WebSocket integration response key. */
+export const DEFAULT_KEY = '$default';
+
+export const WEBSOCKET_KEY_RULES: PatternRules = {
+  subject: 'response key',
+  syntax: RULES.wsResponseKey,
+  unchecked: RULES.wsResponseKeyUnchecked,
+  unreachable: RULES.wsStatusKeyUnreachable,
+  matchesSuccess: RULES.wsLambdaKeyMatchesSuccess,
+  overlap: RULES.wsKeyOverlap,
+};
+
+/**
+ * A WebSocket integration response key: `$default`, or a Java regular expression between slashes.
+ */
+export function parseResponseKey(key: string): { isDefault?: boolean; pattern?: string; problem?: string } {
+  if (key === DEFAULT_KEY) return { isDefault: true };
+  if (key.length >= 2 && key.startsWith('/') && key.endsWith('/')) {
+    const pattern = key.slice(1, -1);
+    return pattern === '' ? { problem: 'the pattern between the slashes is empty' } : { pattern };
+  }
+  return { problem: `keys are $default or a regular expression between slashes, such as '/${key.replace(/^\/|\/$/g, '') || '2\\d\\d'}/'` };
+}
+
+/**
+ * Checks a WebSocket `IntegrationResponseKey`: its shape, its pattern, and the pattern against
+ * what the integration matches keys with.
+ */
+export function checkResponseKey(value: unknown, target: MatchTarget, path?: string): { pattern?: CompiledPattern; findings: Finding[] } {
+  const key = knownString(value);
+  if (key === undefined) return { findings: [] };
+  const parsed = parseResponseKey(key);
+  if (parsed.problem) {
+    return {
+      findings: [finding(RULES.wsResponseKey,
+        `response key '${key}' is not valid: ${parsed.problem}; API Gateway rejects or never selects it`, path)],
+    };
+  }
+  if (parsed.pattern === undefined) return { findings: [] };
+  const compiled = compilePattern(parsed.pattern, WEBSOCKET_KEY_RULES, path, key);
+  if (!compiled.pattern) return compiled;
+  return { pattern: compiled.pattern, findings: checkPatternForTarget(key, compiled.pattern, target, WEBSOCKET_KEY_RULES, path) };
+}

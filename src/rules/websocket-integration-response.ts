@@ -1,0 +1,93 @@
+import { childPath, finding, RULES } from './catalog';
+import { checkContentHandling } from './content-handling';
+import { Finding } from './finding';
+import { CompiledPattern } from './java-pattern';
+import { checkResponseKey, DEFAULT_KEY } from './response-key';
+import { ExpressionPart, parseSelectionExpression, possibleTemplateKeys, templateSelectionVariableProblem } from './selection-expression';
+import { MatchTarget } from './selection-pattern';
+import { knownObject, knownString } from './unknown';
+
+/** `ResponseTemplates` values: 0 to 32,768 characters. */
+export const WEBSOCKET_TEMPLATE_LIMIT = 32_768;
+/** `ResponseParameters` values: 1 to 512 characters. */
+export const WEBSOCKET_PARAMETER_LIMIT = 512;
+
+/**
+ * Checks one `AWS::ApiGatewayV2::IntegrationResponse` on its own (CloudFormation shape). `target`
+ * says what the key is matched against (from the integration, when known).
+ */
+export function checkWebSocketIntegrationResponse(properties: Record<string, unknown>, target: MatchTarget):
+{ findings: Finding[]; pattern?: CompiledPattern } {
+  const key = checkResponseKey(properties.IntegrationResponseKey, target, 'IntegrationResponseKey');
+  const findings = [...key.findings];
+  const parts = checkTemplateSelection(properties.TemplateSelectionExpression, findings);
+  const templates = knownObject(properties.ResponseTemplates);
+  if (templates) findings.push(...checkTemplates(templates, parts));
+  const parameters = knownObject(properties.ResponseParameters);
+  if (parameters) findings.push(...checkParameters(parameters));
+  findings.push(...checkContentHandling(RULES.wsContentHandling, properties.ContentHandlingStrategy, 'ContentHandlingStrategy'));
+  return { findings, pattern: key.pattern };
+}
+
+/**
+ * Checks a template selection expression; its parts when it is known and valid.
+ */
+export function checkTemplateSelection(value: unknown, findings: Finding[]): ExpressionPart[] | undefined {
+  const expression = knownString(value);
+  if (expression === undefined) return undefined;
+  const parsed = parseSelectionExpression(expression);
+  const problem = parsed.problem ?? parsed.parts!.map(p => p.kind === 'variable' ? templateSelectionVariableProblem(p.name) : undefined).find(p => p);
+  if (problem) {
+    findings.push(finding(RULES.wsTemplateSelectionExpression,
+      `template selection expression '${expression}' is not valid: ${problem}; API Gateway rejects it or selects no template`,
+      'TemplateSelectionExpression'));
+    return undefined;
+  }
+  return parsed.parts;
+}
+
+function checkTemplates(templates: Record<string, unknown>, parts: ExpressionPart[] | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const [key, value] of Object.entries(templates)) {
+    const text = knownString(value);
+    if (text !== undefined && text.length > WEBSOCKET_TEMPLATE_LIMIT) {
+      findings.push(finding(RULES.wsTemplateSize,
+        `response template '${key}' is ${text.length} characters, over the ${WEBSOCKET_TEMPLATE_LIMIT}-character limit: ` +
+        'API Gateway rejects the deployment; shrink the template', childPath('ResponseTemplates', key)));
+    }
+  }
+  if (!parts) return findings;
+  const possible = possibleTemplateKeys(parts);
+  const keys = Object.keys(templates);
+  const selectable = (key: string) => key === DEFAULT_KEY
+    || (possible.keys?.has(key) ?? false)
+    || (possible.statusCodes === true && /^[1-5]\d\d$/.test(key));
+  if (!possible.keys && !possible.statusCodes) return findings;
+  const produced = possible.keys ? `the value '${[...possible.keys][0]}'` : 'a status code';
+  for (const key of keys.filter(k => !selectable(k))) {
+    findings.push(finding(RULES.wsTemplateKey,
+      `response template '${key}' is never selected: the template selection expression always produces ${produced}, ` +
+      `so API Gateway uses the template of that key or '${DEFAULT_KEY}'; rename the key or change the expression`,
+      childPath('ResponseTemplates', key)));
+  }
+  if (possible.keys && keys.length > 0 && !keys.some(selectable)) {
+    findings.push(finding(RULES.wsTemplateKey,
+      `no response template matches ${produced} the template selection expression produces and there is no ` +
+      `'${DEFAULT_KEY}' template, so the backend body passes through unmapped; add a template for that key`,
+      'ResponseTemplates'));
+  }
+  return findings;
+}
+
+function checkParameters(parameters: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  for (const [key, value] of Object.entries(parameters)) {
+    const text = knownString(value);
+    if (text === undefined || (text.length >= 1 && text.length <= WEBSOCKET_PARAMETER_LIMIT)) continue;
+    findings.push(finding(RULES.wsParameterValue,
+      `response parameter '${key}' has a value of ${text.length} characters, outside the 1 to ${WEBSOCKET_PARAMETER_LIMIT} ` +
+      'API Gateway accepts: it rejects the deployment; give a non-empty value of at most 512 characters',
+      childPath('ResponseParameters', key)));
+  }
+  return findings;
+}

@@ -1,0 +1,169 @@
+import { Reference, Stack, Tokenization } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct, IConstruct } from 'constructs';
+import { validateAtSynth } from '../checks/synth-validation';
+import { ResponseMatch } from '../response-match';
+import { ResponseKey } from './response-key';
+import { makeTwoWay } from './two-way-route';
+import { WebSocketIntegrationResponse, WebSocketResponseOptions } from './websocket-integration-response';
+import { finding, RULES } from '../rules/catalog';
+import { IntegrationResponseError, throwOnErrors, usageError } from '../rules/errors';
+import { matchTargetOf, PROXY_INTEGRATION_TYPES } from '../rules/match-target';
+import { MatchTarget } from '../rules/selection-pattern';
+import { knownString } from '../rules/unknown';
+import { checkWebSocketIntegration } from '../rules/websocket-integration';
+
+/** One response set per integration, however many times it is asked for. */
+const registry = new WeakMap<IConstruct, Map<string, WebSocketResponses>>();
+
+/**
+ * The integration responses of one WebSocket integration, added fluently:
+ *
+ * ```ts
+ * WebSocketResponses.forRoute(route)
+ *   .respond(ResponseKey.DEFAULT, { responseTemplates: { $default: '{"pong": true}' } })
+ *   .respond(ResponseKey.clientErrorStatus(), { responseTemplates: { $default: '{"error": "bad request"}' } });
+ * ```
+ *
+ * Two responses with one key, or error-message keys mixed with status keys, throw at `respond`;
+ * checks that need the whole integration (a `$default` response, overlapping keys) run at synth.
+ */
+export class WebSocketResponses {
+  /**
+   * The responses of the integration a route targets (a route of aws-cdk-lib's `WebSocketApi`,
+   * e.g. from `addRoute`), without handling IDs. The route is made two-way if it is not yet
+   * (route response selection expression `$default` and a `$default` route response): integration
+   * responses reach the client only through a route response.
+   *
+   * @param route the route
+   */
+  public static forRoute(route: apigwv2.WebSocketRoute): WebSocketResponses {
+    const where = `WebSocketResponses.forRoute on ${route.node.path}`;
+    const integration = route.node.children.find((c): c is apigwv2.WebSocketIntegration => c instanceof apigwv2.WebSocketIntegration)
+      ?? findBoundIntegration(route);
+    if (!integration) {
+      throw usageError(where, 'the route has no integration of its own; use WebSocketResponses.forIntegration with the integration ID');
+    }
+    const cfnIntegration = integration.node.defaultChild as apigwv2.CfnIntegration;
+    const responses = WebSocketResponses.registered(integration, route.webSocketApi.apiId, integration.integrationId, cfnIntegration, where);
+    makeTwoWay(route, where);
+    return responses;
+  }
+
+  /**
+   * The responses of an integration given by ID, for a `CfnApi`/`CfnIntegration` or an imported
+   * API. When the ID refers to a `CfnIntegration` of the app, its type is checked too.
+   *
+   * @param scope where the integration response constructs are created
+   * @param apiId the WebSocket API ID (`cfnApi.ref`, `webSocketApi.apiId`)
+   * @param integrationId the integration ID (`cfnIntegration.ref`, `integration.integrationId`)
+   */
+  public static forIntegration(scope: Construct, apiId: string, integrationId: string): WebSocketResponses {
+    const where = `WebSocketResponses.forIntegration on ${scope.node.path}`;
+    return WebSocketResponses.registered(scope, apiId, integrationId, referencedIntegration(integrationId), where);
+  }
+
+  private static registered(scope: Construct, apiId: string, integrationId: string,
+    integration: apigwv2.CfnIntegration | undefined, where: string): WebSocketResponses {
+    const owner: IConstruct = integration ?? scope;
+    const byId = registry.get(owner) ?? new Map<string, WebSocketResponses>();
+    registry.set(owner, byId);
+    const key = Stack.of(scope).resolve(integrationId);
+    const id = typeof key === 'string' ? key : JSON.stringify(key);
+    let responses = byId.get(id);
+    if (!responses) {
+      responses = new WebSocketResponses(scope, apiId, integrationId, integration, where);
+      byId.set(id, responses);
+    }
+    return responses;
+  }
+
+  private readonly responses: WebSocketIntegrationResponse[] = [];
+  private readonly target: MatchTarget;
+
+  private constructor(
+    private readonly scope: Construct,
+    private readonly apiId: string,
+    private readonly integrationId: string,
+    integration: apigwv2.CfnIntegration | undefined,
+    private readonly where: string,
+  ) {
+    const type = knownString(integration?.integrationType);
+    if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) {
+      throw new IntegrationResponseError([finding(RULES.wsProxyIntegrationResponses,
+        `integration type ${type} has no integration responses: API Gateway passes the backend's answer through; ` +
+        'use a non-proxy integration (WebSocketAwsIntegration, WebSocketMockIntegration) to map responses')], where);
+    }
+    this.target = integration ? matchTargetOf(integration.integrationType, Stack.of(integration).resolve(integration.integrationUri)) : 'unknown';
+    if (integration) validateAtSynth(integration);
+  }
+
+  /**
+   * The integration responses added so far.
+   */
+  public get integrationResponses(): WebSocketIntegrationResponse[] {
+    return [...this.responses];
+  }
+
+  /**
+   * Adds an integration response for `key`.
+   *
+   * @param key when the response is used
+   * @param options what it returns
+   */
+  public respond(key: ResponseKey, options?: WebSocketResponseOptions): WebSocketResponses {
+    this.checkKind(key);
+    const keys = [...this.responses.map(r => r.responseKey.key), key.key].map(k => ({ IntegrationResponseKey: k }));
+    const duplicates = checkWebSocketIntegration(undefined, keys, []).responses.flat().filter(f => f.ruleId === RULES.wsDuplicateResponseKey.id);
+    throwOnErrors(duplicates, this.where);
+    const response = new WebSocketIntegrationResponse(this.scope, this.constructId(key), {
+      ...options,
+      apiId: this.apiId,
+      integrationId: this.integrationId,
+      responseKey: key,
+    });
+    this.responses.push(response);
+    return this;
+  }
+
+  private checkKind(key: ResponseKey): void {
+    const kinds = new Set([...this.responses.map(r => r.responseKey.matchesOn), key.matchesOn]);
+    const expected = this.target === 'lambda' ? ResponseMatch.STATUS_CODE : this.target === 'status' ? ResponseMatch.LAMBDA_ERROR : undefined;
+    const mixed = kinds.has(ResponseMatch.LAMBDA_ERROR) && kinds.has(ResponseMatch.STATUS_CODE);
+    if (!mixed && (expected === undefined || key.matchesOn !== expected)) return;
+    const message = mixed
+      ? `key '${key.key}' mixes error-message keys and status keys on one integration: an integration is either a ` +
+        'Lambda custom integration (keys see the errorMessage) or not (keys see the status code); use one kind'
+      : this.target === 'lambda'
+        ? `key '${key.key}' matches status codes, but this is a Lambda custom integration, whose keys are matched ` +
+          'against the error message; use ResponseKey.lambdaErrorMatches'
+        : `key '${key.key}' matches Lambda error messages, but this integration matches keys against the status code; ` +
+          'use ResponseKey.statusMatches';
+    throw new IntegrationResponseError([finding(RULES.wsKeyKind, message)], this.where);
+  }
+
+  private constructId(key: ResponseKey): string {
+    const base = key.key === ResponseKey.DEFAULT.key ? 'DefaultResponse' : `Response${key.key.replace(/[^A-Za-z0-9]/g, '') || 'Pattern'}`;
+    let id = base;
+    for (let n = 2; this.scope.node.tryFindChild(id); n++) id = `${base}${n}`;
+    return id;
+  }
+}
+
+/**
+ * aws-cdk-lib creates a route's integration under the first route it is bound to; a later route
+ * that reuses the same integration object has no child of its own, so the route's target is read.
+ */
+function findBoundIntegration(route: apigwv2.WebSocketRoute): apigwv2.WebSocketIntegration | undefined {
+  const target = (route.node.defaultChild as apigwv2.CfnRoute).target;
+  const tokens = target === undefined ? [] : Tokenization.reverseString(target).tokens;
+  const reference = tokens.find((t): t is Reference => t instanceof Reference);
+  const scope = reference?.target.node.scope;
+  return scope instanceof apigwv2.WebSocketIntegration ? scope : undefined;
+}
+
+function referencedIntegration(integrationId: string): apigwv2.CfnIntegration | undefined {
+  const token = Tokenization.reverseString(integrationId).firstToken;
+  const target = token instanceof Reference ? token.target : undefined;
+  return target instanceof apigwv2.CfnIntegration ? target : undefined;
+}

@@ -1,0 +1,84 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { ResponseKey, TemplateSelection, WebSocketIntegrationResponse } from '../../src';
+import { synthesize } from '../support/synth';
+
+function rawApi() {
+  const app = new App();
+  const stack = new Stack(app, 'Stack');
+  const api = new apigwv2.CfnApi(stack, 'Api', { name: 'ws', protocolType: 'WEBSOCKET', routeSelectionExpression: '$request.body.action' });
+  const integration = new apigwv2.CfnIntegration(stack, 'Integration', { apiId: api.ref, integrationType: 'MOCK', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' });
+  return { app, stack, api, integration };
+}
+
+test('renders every field of AWS::ApiGatewayV2::IntegrationResponse', () => {
+  const { stack, api, integration } = rawApi();
+  const response = new WebSocketIntegrationResponse(stack, 'Ok', {
+    apiId: api.ref,
+    integrationId: integration.ref,
+    responseKey: ResponseKey.DEFAULT,
+    templateSelection: TemplateSelection.statusCode(),
+    responseTemplates: { 200: '{"ok": true}', $default: '{"ok": false}' },
+    responseParameters: { 'method.response.header.X-Kind': "'pong'" },
+    contentHandling: apigwv2.ContentHandling.CONVERT_TO_TEXT,
+  });
+  const template = synthesize(stack);
+  template.hasResourceProperties('AWS::ApiGatewayV2::IntegrationResponse', {
+    ApiId: { Ref: 'Api' },
+    IntegrationId: { Ref: 'Integration' },
+    IntegrationResponseKey: '$default',
+    TemplateSelectionExpression: '${integration.response.statuscode}',
+    ResponseTemplates: { 200: '{"ok": true}', $default: '{"ok": false}' },
+    ResponseParameters: { 'method.response.header.X-Kind': "'pong'" },
+    ContentHandlingStrategy: 'CONVERT_TO_TEXT',
+  });
+  const resource = response.node.defaultChild as apigwv2.CfnIntegrationResponse;
+  expect(stack.resolve(response.integrationResponseId)).toEqual({ Ref: stack.getLogicalId(resource) });
+  expect(stack.resolve(response.apiId)).toEqual({ Ref: 'Api' });
+  expect(template.toJSON().Resources).toMatchSnapshot();
+});
+
+test('imports from attributes and from the CloudFormation identifier', () => {
+  const stack = new Stack();
+  const a = WebSocketIntegrationResponse.fromWebSocketIntegrationResponseAttributes(stack, 'A', { apiId: 'api1', integrationId: 'int1', integrationResponseId: 'resp1' });
+  expect([a.apiId, a.integrationId, a.integrationResponseId]).toEqual(['api1', 'int1', 'resp1']);
+  const b = WebSocketIntegrationResponse.fromIdentifier(stack, 'B', 'api2|int2|resp2');
+  expect([b.apiId, b.integrationId, b.integrationResponseId]).toEqual(['api2', 'int2', 'resp2']);
+  expect(() => WebSocketIntegrationResponse.fromIdentifier(stack, 'C', 'api|int')).toThrow(
+    "'api|int' is not an integration response identifier: expected ApiId|IntegrationId|IntegrationResponseId (WebSocketIntegrationResponse.fromIdentifier)");
+});
+
+test('fails a mistake in the response at construction, naming the construct', () => {
+  const { stack, api, integration } = rawApi();
+  expect(() => new WebSocketIntegrationResponse(stack, 'Bad', {
+    apiId: api.ref,
+    integrationId: integration.ref,
+    responseKey: ResponseKey.DEFAULT,
+    responseParameters: { 'method.response.header.X': '' },
+  })).toThrow("[ws-parameter-value] response parameter 'method.response.header.X' has a value of 0 characters, outside the 1 to 512 API Gateway accepts: it rejects the deployment; give a non-empty value of at most 512 characters (WebSocketIntegrationResponse Stack/Bad)");
+  expect(() => new WebSocketIntegrationResponse(stack, 'Big', {
+    apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT, responseTemplates: { $default: 'x'.repeat(40_000) },
+  })).toThrow(/^\[ws-template-size\] .* \(WebSocketIntegrationResponse Stack\/Big\)$/);
+});
+
+test('fails at synth when a second response reuses a key, warns when $default is missing', () => {
+  const { app, stack, api, integration } = rawApi();
+  new WebSocketIntegrationResponse(stack, 'A', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.clientErrorStatus() });
+  new WebSocketIntegrationResponse(stack, 'B', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.clientErrorStatus() });
+  expect(() => app.synth()).toThrow(/\[Stack\/B\/Resource\] \[ws-duplicate-response-key\] response key '\/4\\d\\d\/' is used by another integration response/);
+});
+
+test('fails at synth on a proxy integration given by ID', () => {
+  const { app, stack, api } = rawApi();
+  const proxy = new apigwv2.CfnIntegration(stack, 'Proxy', { apiId: api.ref, integrationType: 'AWS_PROXY', integrationUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations' });
+  new WebSocketIntegrationResponse(stack, 'P', { apiId: api.ref, integrationId: proxy.ref, responseKey: ResponseKey.DEFAULT });
+  expect(() => app.synth()).toThrow(/\[Stack\/P\/Resource\] \[ws-proxy-integration-responses\] integration type AWS_PROXY has no integration responses/);
+});
+
+test('warnings of the response become annotations', () => {
+  const { stack, api, integration } = rawApi();
+  new WebSocketIntegrationResponse(stack, 'Ok', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT });
+  new WebSocketIntegrationResponse(stack, 'Never', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.statusMatches('.*x.*') });
+  Annotations.fromStack(stack).hasWarning('/Stack/Never/Resource', Match.stringLikeRegexp('^\\[ws-status-key-unreachable\\] response key'));
+});
