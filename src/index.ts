@@ -8,3 +8,5 @@ export * from './websocket/response-key';
 export * from './websocket/template-selection';
 export * from './websocket/websocket-integration-response';
 export * from './websocket/websocket-responses';
+export * from './checks/integration-response-checks';
+export * from './checks/template-checker';

@@ -1,7 +1,8 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { renderResource } from './render';
-import { checkTemplateResources, TemplateResource } from './template-checker';
+import { suppressionsInScopes } from './suppressions';
+import { checkResources, TemplateResource } from './template-resources';
 import { Finding, Severity } from '../rules/finding';
 
 const validated = new WeakSet<CfnResource>();
@@ -24,8 +25,10 @@ export function validateAtSynth(resource: CfnResource): void {
       const own = renderResource(resource);
       const resources: Record<string, TemplateResource> = own.type.startsWith(WEBSOCKET_PREFIX)
         ? renderWebSocketResources(Stack.of(resource))
-        : { [own.logicalId]: { Type: own.type, Properties: own.properties } };
-      const findings = checkTemplateResources(resources).filter(f => f.resource === own.logicalId);
+        : { [own.logicalId]: { Type: own.type, Properties: own.properties, Metadata: own.metadata } };
+      const scopeSuppressions = suppressionsInScopes(resource);
+      const findings = checkResources(resources, id => id === own.logicalId ? scopeSuppressions : [])
+        .filter(f => f.resource === own.logicalId);
       for (const f of findings.filter(x => x.severity !== Severity.ERROR)) {
         const key = `${f.ruleId}\u0000${f.message}`;
         if (annotated.has(key)) continue;
@@ -42,7 +45,7 @@ function renderWebSocketResources(stack: Stack): Record<string, TemplateResource
   for (const construct of stack.node.findAll()) {
     if (!isWebSocketResource(construct) || Stack.of(construct) !== stack) continue;
     const rendered = renderResource(construct);
-    resources[rendered.logicalId] = { Type: rendered.type, Properties: rendered.properties };
+    resources[rendered.logicalId] = { Type: rendered.type, Properties: rendered.properties, Metadata: rendered.metadata };
   }
   return resources;
 }

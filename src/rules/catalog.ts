@@ -60,6 +60,9 @@ export const RULES = {
   wsProxyIntegrationResponses: rule('ws-proxy-integration-responses', Severity.ERROR, 'AWS_PROXY and HTTP_PROXY integrations have no integration responses'),
   wsRouteNotTwoWay: rule('ws-route-not-two-way', Severity.WARNING, 'a route whose integration has responses returns them ($default route response)'),
   wsRouteResponseSelection: rule('ws-route-response-selection', Severity.ERROR, 'a route response selection expression is $default'),
+
+  // Checks themselves
+  suppressionInvalid: rule('suppression-invalid', Severity.WARNING, 'a suppression names an existing rule and gives a reason'),
 } as const;
 
 /**

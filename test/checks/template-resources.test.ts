@@ -1,4 +1,4 @@
-import { checkTemplateResources, integrationOfTarget, referenceKey } from '../../src/checks/template-checker';
+import { checkTemplateResources, integrationOfTarget, referenceKey } from '../../src/checks/template-resources';
 
 describe('references', () => {
   test.each([

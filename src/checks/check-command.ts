@@ -1,0 +1,80 @@
+import { Severity } from '../rules/finding';
+import { TemplateChecker, TemplateFinding } from './template-checker';
+import { readTemplates, TemplateFile } from './template-reader';
+
+/**
+ * A finding of the CLI: a template finding and the file it is in.
+ */
+export interface FileFinding extends TemplateFinding {
+  readonly file: string;
+}
+
+export interface CheckResult {
+  readonly findings: FileFinding[];
+  readonly templates: TemplateFile[];
+}
+
+/**
+ * Checks every template under the given paths (template files or cloud assembly directories).
+ * Throws `InputError` for input that cannot be read.
+ */
+export function checkPaths(paths: readonly string[]): CheckResult {
+  const templates = paths.flatMap(p => readTemplates(p));
+  const findings = templates.flatMap(t => TemplateChecker.check(t.template).map(f => ({ ...f, file: t.file })));
+  return { findings, templates };
+}
+
+/**
+ * `--format json`: an array of findings, each with rule ID, severity, file, resource, property
+ * path (or null) and message.
+ */
+export function formatJson(result: CheckResult): string {
+  return JSON.stringify(result.findings.map(f => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: f.file,
+    resource: f.resource,
+    path: f.path ?? null,
+    message: f.message,
+  })), null, 2);
+}
+
+/**
+ * `--format text`: findings grouped by file and resource, then a summary line.
+ */
+export function formatText(result: CheckResult): string {
+  const lines: string[] = [];
+  for (const { file, template } of result.templates) {
+    const inFile = result.findings.filter(f => f.file === file);
+    if (inFile.length === 0) continue;
+    lines.push(file);
+    for (const resource of [...new Set(inFile.map(f => f.resource))]) {
+      const type = (template.Resources[resource] as { Type?: unknown } | undefined)?.Type;
+      lines.push(`  ${resource}${typeof type === 'string' ? ` (${type})` : ''}`);
+      for (const f of inFile.filter(x => x.resource === resource)) {
+        lines.push(`    ${f.severity.padEnd(7)} ${f.ruleId}${f.path ? `  at ${f.path}` : ''}`);
+        lines.push(`            ${f.message}`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push(summary(result));
+  return lines.join('\n');
+}
+
+function summary(result: CheckResult): string {
+  const count = (severity: Severity, word: string) => {
+    const n = result.findings.filter(f => f.severity === severity).length;
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+  };
+  const files = result.templates.length;
+  return `${count(Severity.ERROR, 'error')}, ${count(Severity.WARNING, 'warning')}, ${count(Severity.INFO, 'info')} ` +
+    `in ${files} template${files === 1 ? '' : 's'}`;
+}
+
+/**
+ * Exit code of a check: 1 when there is an error, 0 otherwise.
+ */
+export function exitCodeOf(result: CheckResult): number {
+  return result.findings.some(f => f.severity === Severity.ERROR) ? 1 : 0;
+}

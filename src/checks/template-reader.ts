@@ -1,0 +1,139 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse, YAMLMap, YAMLSeq } from 'yaml';
+
+/** A template larger than this is refused rather than read (CloudFormation itself stops at 1 MB). */
+export const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Input the checker cannot read: a missing file, malformed JSON or YAML, not a template, too large.
+ * The CLI turns it into a one-line message and exit code 2.
+ */
+export class InputError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'InputError';
+  }
+}
+
+/**
+ * A template read from disk.
+ */
+export interface TemplateFile {
+  readonly file: string;
+  readonly template: { Resources: Record<string, unknown> };
+}
+
+const INTRINSICS = ['And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'GetAZs', 'If', 'ImportValue', 'Join', 'Length',
+  'Not', 'Or', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform'];
+
+type Tag = { tag: string; collection?: 'map' | 'seq'; resolve: (value: any) => unknown };
+
+// CloudFormation's short-form YAML tags (`!Ref X`, `!Sub ...`, `!GetAtt A.B`, ...) as their long forms.
+const CLOUDFORMATION_TAGS: Tag[] = [
+  { tag: '!Ref', resolve: (value: string) => ({ Ref: value }) },
+  { tag: '!Condition', resolve: (value: string) => ({ Condition: value }) },
+  { tag: '!GetAtt', resolve: (value: string) => ({ 'Fn::GetAtt': splitGetAtt(value) }) },
+  { tag: '!GetAtt', collection: 'seq', resolve: (seq: YAMLSeq) => ({ 'Fn::GetAtt': seq.toJSON() }) },
+  ...INTRINSICS.flatMap((name): Tag[] => [
+    { tag: `!${name}`, resolve: (value: string) => ({ [`Fn::${name}`]: value }) },
+    { tag: `!${name}`, collection: 'seq', resolve: (seq: YAMLSeq) => ({ [`Fn::${name}`]: seq.toJSON() }) },
+    { tag: `!${name}`, collection: 'map', resolve: (map: YAMLMap) => ({ [`Fn::${name}`]: map.toJSON() }) },
+  ]),
+];
+
+function splitGetAtt(value: string): string[] {
+  const dot = value.indexOf('.');
+  return dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
+}
+
+/**
+ * Parses a template (JSON, or YAML with CloudFormation's short-form tags).
+ */
+export function parseTemplate(text: string, file: string): TemplateFile {
+  let parsed: unknown;
+  const looksLikeJson = /^\s*[{[]/.test(text);
+  try {
+    parsed = looksLikeJson && !/\.ya?ml$/i.test(file)
+      ? JSON.parse(text)
+      : parse(text, { customTags: CLOUDFORMATION_TAGS as any, maxAliasCount: 100, prettyErrors: false });
+  } catch (e) {
+    const kind = looksLikeJson && !/\.ya?ml$/i.test(file) ? 'malformed JSON' : 'malformed YAML';
+    throw new InputError(file, `${kind}: ${firstLine(e)}`);
+  }
+  const resources = (parsed as { Resources?: unknown } | null)?.Resources;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || resources === null
+    || typeof resources !== 'object' || Array.isArray(resources)) {
+    throw new InputError(file, 'not a CloudFormation template (no Resources section)');
+  }
+  return { file, template: parsed as TemplateFile['template'] };
+}
+
+/**
+ * Reads a template file, or every template of a cloud assembly directory (such as `cdk.out`),
+ * nested assemblies and nested stacks included.
+ */
+export function readTemplates(target: string): TemplateFile[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    throw new InputError(target, 'no such file or directory');
+  }
+  return stat.isDirectory() ? readAssembly(target) : [readTemplateFile(target)];
+}
+
+function readTemplateFile(file: string): TemplateFile {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new InputError(file, 'no such file');
+  }
+  if (size > MAX_TEMPLATE_BYTES) {
+    throw new InputError(file, `${size} bytes, over the ${MAX_TEMPLATE_BYTES}-byte limit for a template`);
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(file, `cannot be read (${firstLine(e)})`);
+  }
+  return parseTemplate(text, file);
+}
+
+function readAssembly(dir: string, seen = new Set<string>()): TemplateFile[] {
+  const manifestFile = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) throw new InputError(dir, 'not a cloud assembly (no manifest.json); give a template file or a cdk.out directory');
+  if (seen.has(path.resolve(dir))) return [];
+  seen.add(path.resolve(dir));
+  let manifest: { artifacts?: Record<string, { type?: string; properties?: { templateFile?: string; directoryName?: string } }> };
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  } catch (e) {
+    throw new InputError(manifestFile, `malformed JSON: ${firstLine(e)}`);
+  }
+  const templates: TemplateFile[] = [];
+  for (const artifact of Object.values(manifest.artifacts ?? {})) {
+    if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
+      templates.push(...withNestedStacks(dir, readTemplateFile(path.join(dir, artifact.properties.templateFile)), seen));
+    } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
+      templates.push(...readAssembly(path.join(dir, artifact.properties.directoryName), seen));
+    }
+  }
+  return templates;
+}
+
+/** A stack's template and, recursively, the templates of its nested stacks (`aws:asset:path`). */
+function withNestedStacks(dir: string, parent: TemplateFile, seen: Set<string>): TemplateFile[] {
+  const nested = Object.values(parent.template.Resources)
+    .filter((r: any) => r?.Type === 'AWS::CloudFormation::Stack' && typeof r?.Metadata?.['aws:asset:path'] === 'string')
+    .map((r: any) => path.join(dir, r.Metadata['aws:asset:path']))
+    .filter(file => file.endsWith('.json') && fs.existsSync(file) && !seen.has(path.resolve(file)));
+  nested.forEach(file => seen.add(path.resolve(file)));
+  return [parent, ...nested.flatMap(file => withNestedStacks(dir, readTemplateFile(file), seen))];
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
