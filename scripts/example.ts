@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { summarizeTemplate } from './summarize';
+import { checkPaths, formatText } from '../src/checks/check-command';
 
 const examples = path.join(__dirname, '..', 'examples');
 const outdir = path.join(examples, 'cdk.out');
@@ -30,3 +31,6 @@ for (const file of templates) {
   const template = JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8'));
   console.log(summarizeTemplate(`${path.relative(process.cwd(), path.join(outdir, file))}`, template));
 }
+
+// The same rules, run by the template checker over what the CDK CLI wrote.
+console.log(`\ncdk-integration-responses check ${path.relative(process.cwd(), outdir)}:\n${formatText(checkPaths([outdir]))}`);

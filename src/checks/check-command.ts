@@ -1,6 +1,6 @@
-import { Severity } from '../rules/finding';
 import { TemplateChecker, TemplateFinding } from './template-checker';
 import { readTemplates, TemplateFile } from './template-reader';
+import { Severity } from '../rules/finding';
 
 /**
  * A finding of the CLI: a template finding and the file it is in.

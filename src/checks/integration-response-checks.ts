@@ -1,9 +1,9 @@
 import { CfnResource, IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { usageError } from '../rules/errors';
 import { CONSTRUCT_METADATA_TYPE, METADATA_KEY, suppressionProblem, suppressionsInScopes } from './suppressions';
 import { validateAtSynth } from './synth-validation';
 import { CHECKED_TYPES } from './template-resources';
+import { usageError } from '../rules/errors';
 
 /**
  * Checks every integration response of an app with the rule table, however it was built

@@ -1,6 +1,6 @@
+import { checkResources, TemplateResource } from './template-resources';
 import { Finding } from '../rules/finding';
 import { knownObject } from '../rules/unknown';
-import { checkResources, TemplateResource } from './template-resources';
 
 /**
  * A finding about one resource of a template.

@@ -116,22 +116,14 @@ function readAssembly(dir: string, seen = new Set<string>()): TemplateFile[] {
   const templates: TemplateFile[] = [];
   for (const artifact of Object.values(manifest.artifacts ?? {})) {
     if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
-      templates.push(...withNestedStacks(dir, readTemplateFile(path.join(dir, artifact.properties.templateFile)), seen));
+      templates.push(readTemplateFile(path.join(dir, artifact.properties.templateFile)));
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       templates.push(...readAssembly(path.join(dir, artifact.properties.directoryName), seen));
     }
   }
-  return templates;
-}
-
-/** A stack's template and, recursively, the templates of its nested stacks (`aws:asset:path`). */
-function withNestedStacks(dir: string, parent: TemplateFile, seen: Set<string>): TemplateFile[] {
-  const nested = Object.values(parent.template.Resources)
-    .filter((r: any) => r?.Type === 'AWS::CloudFormation::Stack' && typeof r?.Metadata?.['aws:asset:path'] === 'string')
-    .map((r: any) => path.join(dir, r.Metadata['aws:asset:path']))
-    .filter(file => file.endsWith('.json') && fs.existsSync(file) && !seen.has(path.resolve(file)));
-  nested.forEach(file => seen.add(path.resolve(file)));
-  return [parent, ...nested.flatMap(file => withNestedStacks(dir, readTemplateFile(file), seen))];
+  // Nested stacks are assets of their parent stack, written next to it as *.nested.template.json.
+  const nested = fs.readdirSync(dir).filter(f => f.endsWith('.nested.template.json')).sort();
+  return [...templates, ...nested.map(f => readTemplateFile(path.join(dir, f)))];
 }
 
 function firstLine(e: unknown): string {

@@ -1,9 +1,9 @@
+import { Suppression, suppressionsInMetadata, withoutSuppressed } from './suppressions';
+import { TemplateFinding } from './template-checker';
 import { Finding } from '../rules/finding';
 import { checkRestMethod } from '../rules/rest-method';
 import { knownObject, knownString } from '../rules/unknown';
 import { checkRoute, checkWebSocketIntegration, RouteFacts } from '../rules/websocket-integration';
-import { Suppression, suppressionsInMetadata, withoutSuppressed } from './suppressions';
-import { TemplateFinding } from './template-checker';
 
 /**
  * A resource of a CloudFormation template, as the checker reads it.

@@ -1,0 +1,97 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as fc from 'fast-check';
+import { TemplateChecker } from '../../src';
+import { readTemplates } from '../../src/checks/template-reader';
+import { ALL_RULES } from '../../src/rules/catalog';
+
+const fixtures = path.join(__dirname, '..', 'fixtures', 'templates');
+// Rules about what a builder was asked for (which kind of pattern): a template cannot show them.
+const BUILDER_ONLY = ['rest-pattern-kind', 'ws-key-kind'];
+
+describe('real-world shapes come out clean', () => {
+  test.each(fs.readdirSync(path.join(fixtures, 'clean')))('%s', file => {
+    const [{ template }] = readTemplates(path.join(fixtures, 'clean', file));
+    expect(TemplateChecker.check(template)).toEqual([]);
+  });
+
+  test('aws-cdk-lib CORS preflight, Step Functions and Lambda proxy APIs, synthesized now', () => {
+    const stack = new Stack(new App(), 'Shapes');
+    const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
+    new apigw.LambdaRestApi(stack, 'Proxy', { handler: fn, defaultCorsPreflightOptions: { allowOrigins: apigw.Cors.ALL_ORIGINS } });
+    const machine = new sfn.StateMachine(stack, 'Machine', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')), stateMachineType: sfn.StateMachineType.EXPRESS });
+    new apigw.StepFunctionsRestApi(stack, 'Sfn', { stateMachine: machine });
+    expect(TemplateChecker.check(Template.fromStack(stack).toJSON())).toEqual([]);
+  });
+});
+
+describe('one failing fixture per rule', () => {
+  const failing = fs.readdirSync(path.join(fixtures, 'failing')).map(f => f.replace(/\.(json|ya?ml)$/, ''));
+
+  test('every rule a template can show has a fixture, and every fixture is a rule', () => {
+    expect(failing.sort()).toEqual(ALL_RULES.map(r => r.id).filter(id => !BUILDER_ONLY.includes(id)).sort());
+  });
+
+  test.each(failing)('%s', ruleId => {
+    const [{ template }] = readTemplates(path.join(fixtures, 'failing', `${ruleId}.json`));
+    const findings = TemplateChecker.check(template);
+    expect(findings.map(f => f.ruleId)).toContain(ruleId);
+    const rule = ALL_RULES.find(r => r.id === ruleId)!;
+    for (const f of findings.filter(x => x.ruleId === ruleId)) {
+      expect(f.severity).toBe(rule.severity);
+      expect(f.message).toMatch(/^[a-z]/);
+      expect(f.message).not.toMatch(/\.$/);
+      expect(template.Resources[f.resource]).toBeDefined();
+    }
+  });
+});
+
+describe('suppressions in template metadata', () => {
+  const base = () => JSON.parse(fs.readFileSync(path.join(fixtures, 'failing', 'rest-no-default.json'), 'utf8'));
+
+  test('a suppression with a reason turns the rule off for that resource', () => {
+    const template = base();
+    template.Resources.M.Metadata = { 'cdk-integration-responses': { suppress: [{ ruleId: 'rest-no-default', reason: 'the backend never returns unmatched results' }] } };
+    expect(TemplateChecker.check(template).map(f => f.ruleId)).not.toContain('rest-no-default');
+  });
+
+  test('a suppression without a reason, or of an unknown rule, is ignored and reported', () => {
+    const template = base();
+    template.Resources.M.Metadata = { 'cdk-integration-responses': { suppress: [{ ruleId: 'rest-no-default', reason: ' ' }, { ruleId: 'rest-nope', reason: 'x' }] } };
+    const findings = TemplateChecker.check(template);
+    expect(findings.map(f => [f.ruleId, f.message])).toEqual([
+      ['suppression-invalid', "suppression of 'rest-no-default' gives no reason; it is ignored"],
+      ['suppression-invalid', "suppression of 'rest-nope' names no rule of cdk-integration-responses (see docs/rules.md); it is ignored"],
+      ['rest-no-default', expect.any(String)],
+    ]);
+  });
+});
+
+describe('robustness', () => {
+  test('a template that is not an object, or has odd resources, gives no findings and no crash', () => {
+    for (const template of [null, 42, 'x', [], {}, { Resources: null }, { Resources: [] }, { Resources: { A: null, B: 1, C: { Type: 5 } } }]) {
+      expect(TemplateChecker.check(template)).toEqual([]);
+    }
+  });
+
+  test('intrinsics and random values anywhere never crash', () => {
+    const intrinsic = fc.oneof(fc.record({ Ref: fc.string() }), fc.record({ 'Fn::GetAtt': fc.array(fc.string(), { maxLength: 2 }) }),
+      fc.record({ 'Fn::Join': fc.tuple(fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 })) }), fc.record({ 'Fn::Sub': fc.string() }));
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), intrinsic);
+    const type = fc.constantFrom('AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Integration', 'AWS::ApiGatewayV2::IntegrationResponse',
+      'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::RouteResponse', 'AWS::S3::Bucket');
+    const properties = fc.dictionary(fc.constantFrom('Integration', 'MethodResponses', 'IntegrationId', 'IntegrationResponseKey', 'IntegrationType',
+      'IntegrationUri', 'Target', 'RouteId', 'RouteKey', 'RouteResponseKey', 'RouteResponseSelectionExpression', 'TemplateSelectionExpression',
+      'ResponseTemplates', 'ResponseParameters'), value);
+    const resource = fc.record({ Type: type, Properties: fc.oneof(properties, value), Metadata: fc.option(value) });
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom('A', 'B', 'C', 'D', 'E'), resource), resources => {
+      const findings = TemplateChecker.check({ Resources: resources });
+      for (const f of findings) expect(Object.keys(resources)).toContain(f.resource);
+    }), { numRuns: 1500 });
+  });
+});

@@ -1,0 +1,116 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../src/cli';
+
+const root = path.join(__dirname, '..');
+const fixtures = path.join('test', 'fixtures', 'templates');
+const clean = path.join(fixtures, 'clean');
+const failing = (rule: string) => path.join(fixtures, 'failing', `${rule}.json`);
+
+function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    const code = runCli(args, { out: t => out.push(t), err: t => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe('exit codes', () => {
+  test('0 when no error is found, warnings included', () => {
+    expect(run('check', path.join(clean, 'cors-preflight.json')).code).toBe(0);
+    expect(run('check', failing('rest-no-default')).code).toBe(0);
+  });
+
+  test('1 when there is at least one error', () => {
+    expect(run('check', path.join(clean, 'cors-preflight.json'), failing('rest-status-code')).code).toBe(1);
+  });
+
+  test.each([
+    [[], 'usage: cdk-integration-responses check'],
+    [['lint'], "cdk-integration-responses: unknown command 'lint' (expected 'check'); run 'cdk-integration-responses --help'"],
+    [['check'], 'cdk-integration-responses: check needs at least one template file or cdk.out directory; run'],
+    [['check', '--format', 'xml', 'x.json'], "cdk-integration-responses: --format takes 'text' or 'json', not 'xml'"],
+    [['check', '--strict', 'x.json'], "cdk-integration-responses: unknown option '--strict'"],
+    [['check', 'missing.json'], 'cdk-integration-responses: missing.json: no such file or directory'],
+    [['check', 'README.md'], 'cdk-integration-responses: README.md: malformed YAML: '],
+    [['check', 'package.json'], 'cdk-integration-responses: package.json: not a CloudFormation template (no Resources section)'],
+  ])('2 for %j, with a one-line message', (args, message) => {
+    const result = run(...args);
+    expect(result.code).toBe(2);
+    const text = args.length === 0 ? result.out : result.err;
+    expect(text).toContain(message);
+    if (args.length > 0) expect(result.err.split('\n')).toHaveLength(1);
+  });
+
+  test('--help prints the usage and exits 0', () => {
+    expect(run('--help')).toEqual(expect.objectContaining({ code: 0, out: expect.stringContaining('exit codes: 0 no error found') }));
+    expect(run('check', '--help').code).toBe(0);
+  });
+});
+
+describe('output formats', () => {
+  test('text groups findings by file and resource, with rule, severity, path and message', () => {
+    const result = run('check', failing('rest-method-response-header'), failing('ws-route-not-two-way'));
+    expect(result.out).toBe([
+      failing('rest-method-response-header'),
+      '  M (AWS::ApiGateway::Method)',
+      '    error   rest-method-response-header  at Integration.IntegrationResponses[0].ResponseParameters.method.response.header.X-Id',
+      "            integration response '200' maps header 'X-Id' but the method response for '200' does not declare method.response.header.X-Id: API Gateway rejects the deployment (\"Invalid mapping expression parameter specified: method.response.header.X-Id\"); declare the header in that method response",
+      '',
+      failing('ws-route-not-two-way'),
+      '  Route (AWS::ApiGatewayV2::Route)',
+      '    warning ws-route-not-two-way  at RouteResponseSelectionExpression',
+      "            route 'ping' has no route response selection expression and no '$default' route response, so API Gateway sends the client nothing and its integration's responses have no effect; set RouteResponseSelectionExpression to '$default' and add a '$default' route response (returnResponse: true in aws-cdk-lib)",
+      '',
+      '1 error, 1 warning, 0 infos in 2 templates',
+    ].join('\n'));
+  });
+
+  test('json is an array of findings with ruleId, severity, file, resource, path and message', () => {
+    const result = run('check', '--format', 'json', failing('rest-duplicate-default'), path.join(clean, 'sam-style.yaml'));
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out)).toEqual([{
+      ruleId: 'rest-duplicate-default',
+      severity: 'error',
+      file: failing('rest-duplicate-default'),
+      resource: 'M',
+      path: 'Integration.IntegrationResponses[1]',
+      message: expect.stringMatching(/^integration responses '200', '500' all have no selection pattern/),
+    }]);
+    expect(JSON.parse(run('check', '--format=json', path.join(clean, 'cors-preflight.json')).out)).toEqual([]);
+  });
+
+  test('a clean run says so', () => {
+    expect(run('check', clean + path.sep + 'websocket-ping-pong.json').out).toBe('0 errors, 0 warnings, 0 infos in 1 template');
+  });
+});
+
+describe('as a process', () => {
+  const cli = (...args: string[]) => spawnSync('npx', ['ts-node', '--transpile-only', 'test/support/run-cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+
+  test('checks a whole cloud assembly and sets the exit code', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+    fs.copyFileSync(path.join(root, failing('rest-status-code')), path.join(outdir, 'Bad.template.json'));
+    fs.writeFileSync(path.join(outdir, 'manifest.json'), JSON.stringify({
+      version: '44.0.0',
+      artifacts: { Bad: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Bad.template.json' } } },
+    }));
+    const result = cli('check', '--format', 'json', outdir);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).map((f: { ruleId: string }) => f.ruleId)).toEqual(['rest-status-code']);
+  }, 60_000);
+
+  test('unreadable input gives exit code 2 and one line on stderr, no stack trace', () => {
+    const result = cli('check', 'test/fixtures');
+    expect(result.status).toBe(2);
+    const lines = result.stderr.split('\n').filter(l => l && !l.includes('nodedir'));
+    expect(lines).toEqual(['cdk-integration-responses: test/fixtures: not a cloud assembly (no manifest.json); give a template file or a cdk.out directory']);
+  }, 60_000);
+});
