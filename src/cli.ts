@@ -1,12 +1,20 @@
 import { checkPaths, exitCodeOf, formatJson, formatText } from './checks/check-command';
 import { InputError } from './checks/template-reader';
+import { formatSimulation, simulateFromFiles } from './simulator/simulate-command';
+import { SimulationError } from './simulator/simulation-error';
 
 const USAGE = `usage: cdk-integration-responses check [--format text|json] <template-or-cdk.out>...
+       cdk-integration-responses simulate --template <file> --resource <logical-id> --backend <file.json>
 
-  check    run the rule table over CloudFormation templates (JSON or YAML) or cloud
-           assembly directories (cdk.out, nested stacks included)
+  check      run the rule table over CloudFormation templates (JSON or YAML) or cloud
+             assembly directories (cdk.out, nested stacks included)
+  simulate   print, as JSON, what a REST method (AWS::ApiGateway::Method) or a WebSocket
+             integration (AWS::ApiGatewayV2::Integration) returns for the backend result in
+             <file.json>: {"statusCode"?, "headers"?, "body"?, "errorMessage"?,
+             "request"?: {"accept"?, "params"?}, "stageVariables"?, "context"?}
 
-exit codes: 0 no error found, 1 at least one error, 2 usage error or unreadable input`;
+exit codes: check: 0 no error found, 1 at least one error; simulate: 0; both: 2 usage error
+or unreadable input`;
 
 /**
  * Where the CLI writes.
@@ -35,12 +43,15 @@ export function runCli(args: readonly string[], output: CliOutput = PROCESS_OUTP
       return command === undefined ? 2 : 0;
     }
     if (command === 'check') return check(rest, output);
-    throw new UsageError(`unknown command '${command}' (expected 'check')`);
+    if (command === 'simulate') return simulate(rest, output);
+    throw new UsageError(`unknown command '${command}' (expected 'check' or 'simulate')`);
   } catch (e) {
     if (e instanceof UsageError) {
       output.err(`cdk-integration-responses: ${e.message}; run 'cdk-integration-responses --help'`);
     } else if (e instanceof InputError) {
       output.err(`cdk-integration-responses: ${e.message}`);
+    } else if (e instanceof SimulationError) {
+      output.err(`cdk-integration-responses: cannot simulate: ${e.message.split('\n')[0]}`);
     } else {
       output.err(`cdk-integration-responses: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
@@ -69,4 +80,24 @@ function check(args: readonly string[], output: CliOutput): number {
   const result = checkPaths(paths);
   output.out(format === 'json' ? formatJson(result) : formatText(result));
   return exitCodeOf(result);
+}
+
+function simulate(args: readonly string[], output: CliOutput): number {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') {
+      output.out(USAGE);
+      return 0;
+    }
+    const [name, inline] = arg.startsWith('--') ? arg.slice(2).split(/=(.*)/s) : [undefined, undefined];
+    if (name === undefined || !['template', 'resource', 'backend'].includes(name)) throw new UsageError(`unexpected argument '${arg}'`);
+    const value = inline ?? args[++i];
+    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+    options[name] = value;
+  }
+  const missing = ['template', 'resource', 'backend'].filter(name => options[name] === undefined);
+  if (missing.length > 0) throw new UsageError(`simulate needs ${missing.map(m => `--${m}`).join(', ')}`);
+  output.out(formatSimulation(simulateFromFiles(options.template, options.resource, options.backend)));
+  return 0;
 }

@@ -10,3 +10,6 @@ export * from './websocket/websocket-integration-response';
 export * from './websocket/websocket-responses';
 export * from './checks/integration-response-checks';
 export * from './checks/template-checker';
+export * from './simulator/types';
+export * from './simulator/rest-simulator';
+export * from './simulator/websocket-simulator';

@@ -15,6 +15,15 @@ import { checkWebSocketIntegration } from '../rules/websocket-integration';
 
 /** One response set per integration, however many times it is asked for. */
 const registry = new WeakMap<IConstruct, Map<string, WebSocketResponses>>();
+/** What each set's keys are matched against, for the simulator. */
+const targets = new WeakMap<WebSocketResponses, MatchTarget>();
+
+/**
+ * What the keys of `responses` are matched against (from its integration, when known).
+ */
+export function matchTargetOfResponses(responses: WebSocketResponses): MatchTarget {
+  return targets.get(responses) ?? 'unknown';
+}
 
 /**
  * The integration responses of one WebSocket integration, added fluently:
@@ -95,6 +104,7 @@ export class WebSocketResponses {
         'use a non-proxy integration (WebSocketAwsIntegration, WebSocketMockIntegration) to map responses')], where);
     }
     this.target = integration ? matchTargetOf(integration.integrationType, Stack.of(integration).resolve(integration.integrationUri)) : 'unknown';
+    targets.set(this, this.target);
     if (integration) validateAtSynth(integration);
   }
 

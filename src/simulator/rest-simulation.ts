@@ -1,0 +1,155 @@
+import { convertRestPayload, matchesMediaType, Payload } from './content-handling';
+import {
+  contextVariable, integrationResult, IntegrationResult, responseOverrides, sourceValue, templateVariables,
+} from './simulation-context';
+import { SimulationError } from './simulation-error';
+import { SimulatedResponse, SimulationInput } from './types';
+import { childPath } from '../rules/catalog';
+import { CompiledPattern, compileJavaPattern } from '../rules/java-pattern';
+import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from '../rules/mapping-expression';
+import { MatchTarget } from '../rules/selection-pattern';
+import { isUnknown, knownArray, knownObject, knownString } from '../rules/unknown';
+import { renderTemplate } from './vtl/sandbox';
+import { TemplateError } from './vtl/template-error';
+
+interface RestResponseModel {
+  readonly statusCode: string;
+  readonly pattern?: CompiledPattern;
+  readonly headers: ReadonlyArray<readonly [string, ResponseSource]>;
+  readonly templates: ReadonlyArray<readonly [string, string]>;
+  readonly contentHandling?: string;
+}
+
+/**
+ * A REST method's integration responses, ready to be simulated.
+ */
+export interface RestModel {
+  readonly target: MatchTarget;
+  readonly responses: readonly RestResponseModel[];
+  /** Status codes with a method response; `undefined` when not known (not checked then). */
+  readonly methodResponseCodes?: ReadonlySet<string>;
+  readonly binaryMediaTypes: readonly string[];
+}
+
+const INTERNAL_SERVER_ERROR = '{"message": "Internal server error"}';
+
+function known(value: unknown, path: string): string {
+  const text = knownString(value);
+  if (text === undefined) {
+    throw new SimulationError(`${path} is only known at deployment (${isUnknown(value) ? 'a token or intrinsic' : 'not a string'}), so it cannot be simulated`);
+  }
+  return text;
+}
+
+/**
+ * The model of `IntegrationResponses` (CloudFormation shape). Throws `SimulationError` for values
+ * only known at deployment and for patterns or expressions API Gateway would reject.
+ */
+export function restModel(integrationResponses: unknown, target: MatchTarget, methodResponses?: unknown, binaryMediaTypes: readonly string[] = []): RestModel {
+  const list = integrationResponses === undefined ? [] : knownArray(integrationResponses);
+  if (!list) throw new SimulationError('the integration responses are only known at deployment, so they cannot be simulated');
+  const responses = list.map((item, i) => {
+    const at = `IntegrationResponses[${i}]`;
+    const response = knownObject(item);
+    if (!response) throw new SimulationError(`${at} is only known at deployment, so it cannot be simulated`);
+    const source = response.SelectionPattern === undefined ? '' : known(response.SelectionPattern, childPath(at, 'SelectionPattern'));
+    const compiled = source === '' ? undefined : compileJavaPattern(source);
+    if (compiled && !compiled.ok) throw new SimulationError(`selection pattern '${source}' cannot be simulated: ${compiled.detail}`);
+    const parameters = Object.entries(knownObject(response.ResponseParameters) ?? {}).map(([key, value]) => {
+      const header = parseResponseParameterKey(key);
+      const parsed = parseResponseParameterValue(known(value, childPath(childPath(at, 'ResponseParameters'), key)));
+      if (!header.value || !parsed.value) throw new SimulationError(`response parameter '${key}' is not valid: ${header.problem ?? parsed.problem}`);
+      return [header.value, parsed.value] as const;
+    });
+    const templates = Object.entries(knownObject(response.ResponseTemplates) ?? {})
+      .map(([type, template]) => [type, known(template, childPath(childPath(at, 'ResponseTemplates'), type))] as const);
+    return {
+      statusCode: known(response.StatusCode, childPath(at, 'StatusCode')),
+      pattern: compiled && compiled.ok ? compiled : undefined,
+      headers: parameters,
+      templates,
+      contentHandling: response.ContentHandling === undefined ? undefined : known(response.ContentHandling, childPath(at, 'ContentHandling')),
+    };
+  });
+  return { target, responses, methodResponseCodes: methodResponseCodes(methodResponses), binaryMediaTypes };
+}
+
+function methodResponseCodes(methodResponses: unknown): ReadonlySet<string> | undefined {
+  if (methodResponses === undefined) return undefined;
+  const codes = knownArray(methodResponses)?.map(m => knownString(knownObject(m)?.StatusCode));
+  return codes && !codes.includes(undefined) ? new Set(codes as string[]) : undefined;
+}
+
+/**
+ * What the client receives for `input`: selection (Lambda error message or status code, whole-string
+ * Java match, default response, 500 when nothing fits), header mappings, content conversion,
+ * template by Accept, VTL, and `$context.responseOverride`.
+ */
+export function simulateRest(model: RestModel, input: SimulationInput): SimulatedResponse {
+  const backend = input.backend;
+  if (backend.errorMessage !== undefined && model.target === 'status') {
+    throw new SimulationError('errorMessage describes a failed Lambda custom integration, but this integration matches the ' +
+      'backend status code; give statusCode instead');
+  }
+  const result = integrationResult(backend);
+  const selectionInput = model.target === 'status' || (model.target === 'unknown' && backend.errorMessage === undefined)
+    ? String(result.statusCode)
+    : backend.errorMessage ?? '';
+  const selected = model.responses.find(r => r.pattern?.matches(selectionInput)) ?? model.responses.find(r => r.pattern === undefined);
+  if (!selected) return internalServerError(undefined);
+  if (model.methodResponseCodes && !model.methodResponseCodes.has(selected.statusCode)) return internalServerError(selected.statusCode);
+
+  const accept = firstMediaType(input.request?.accept);
+  const acceptIsBinary = accept !== undefined && matchesMediaType(accept, model.binaryMediaTypes);
+  let payload: Payload;
+  try {
+    payload = convertRestPayload({ body: result.body, binary: result.isBase64Encoded }, model.binaryMediaTypes.length > 0, acceptIsBinary, selected.contentHandling);
+  } catch {
+    return internalServerError(selected.statusCode);
+  }
+
+  const context = contextVariable(input);
+  const body = payload.binary ? payload.body : render(selected, payload.body, accept, input, context);
+  const headers = mappedHeaders(selected, result, input, context);
+  const overrides = responseOverrides(context);
+  return {
+    statusCode: overrides.status ?? Number(selected.statusCode),
+    headers: { ...headers, ...overrides.headers },
+    body,
+    isBase64Encoded: payload.binary,
+    selected: selected.statusCode,
+  };
+}
+
+function internalServerError(selected: string | undefined): SimulatedResponse {
+  return { statusCode: 500, headers: {}, body: INTERNAL_SERVER_ERROR, isBase64Encoded: false, selected };
+}
+
+function firstMediaType(accept: string | undefined): string | undefined {
+  const first = accept?.split(',')[0]?.split(';')[0]?.trim();
+  return first ? first : undefined;
+}
+
+function render(response: RestResponseModel, body: string, accept: string | undefined, input: SimulationInput, context: Record<string, unknown>): string {
+  if (response.templates.length === 0) return body;
+  const wanted = accept ?? 'application/json';
+  const [type, template] = response.templates.find(([t]) => t.toLowerCase() === wanted.toLowerCase())
+    ?? response.templates.find(([t]) => t === 'application/json')
+    ?? response.templates[0];
+  try {
+    return renderTemplate(template, templateVariables(body, input, context));
+  } catch (e) {
+    if (e instanceof TemplateError) throw new SimulationError(`the '${type}' template of the ${response.statusCode} response fails at ${e.describe()}`);
+    if (e instanceof SimulationError) throw new SimulationError(`the '${type}' template of the ${response.statusCode} response: ${e.message}`);
+    throw e;
+  }
+}
+
+function mappedHeaders(response: RestResponseModel, result: IntegrationResult, input: SimulationInput, context: Record<string, unknown>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, source] of response.headers) {
+    const value = sourceValue(source, result, input, context);
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}

@@ -1,0 +1,104 @@
+import { Stack } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { renderResource } from '../checks/render';
+import { ResponseMatch } from '../response-match';
+import { RestModel, restModel, simulateRest } from './rest-simulation';
+import { SimulationError } from './simulation-error';
+import { SimulatedResponse, SimulationInput } from './types';
+import { RestResponses } from '../rest/rest-responses';
+import { toCfnIntegrationResponse } from '../rest/to-cfn';
+import { matchTargetOf, PROXY_INTEGRATION_TYPES } from '../rules/match-target';
+import { MatchTarget } from '../rules/selection-pattern';
+import { knownArray, knownObject, knownString } from '../rules/unknown';
+
+/**
+ * Options of a REST simulator.
+ */
+export interface RestSimulatorOptions {
+  /**
+   * The API's binary media types (they decide binary conversions together with `Accept`).
+   *
+   * @default - those of the method's RestApi when it is known, else none
+   */
+  readonly binaryMediaTypes?: string[];
+}
+
+/**
+ * Computes what a REST API method returns to the client for a backend result, without deploying:
+ * which integration response is selected, the mapped headers, the rendered template, the status.
+ * See docs/simulator.md for what is modelled and the known differences from API Gateway.
+ *
+ * ```ts
+ * const response = RestSimulator.fromResponses(responses).simulate({
+ *   backend: { errorMessage: '[NotFound] no such item' },
+ * });
+ * // response.statusCode === 404
+ * ```
+ */
+export class RestSimulator {
+  /**
+   * Simulates a response set built with `RestResponses`. Whether patterns see a Lambda error
+   * message or a status code follows from how the responses were built.
+   */
+  public static fromResponses(responses: RestResponses, options: RestSimulatorOptions = {}): RestSimulator {
+    const kinds = responses.responses.map(r => r.matchesOn);
+    const target: MatchTarget = kinds.includes(ResponseMatch.LAMBDA_ERROR) ? 'lambda' : kinds.includes(ResponseMatch.STATUS_CODE) ? 'status' : 'unknown';
+    const integrationResponses = responses.integrationResponses().map(toCfnIntegrationResponse);
+    return new RestSimulator(restModel(integrationResponses, target, undefined, options.binaryMediaTypes ?? []));
+  }
+
+  /**
+   * Simulates a method of a stack (an aws-cdk-lib `Method` or a `CfnMethod`), as it will be
+   * synthesized. Call it once the stack is built.
+   */
+  public static fromMethod(method: apigw.Method | apigw.CfnMethod, options: RestSimulatorOptions = {}): RestSimulator {
+    const cfn = method instanceof apigw.Method ? method.node.defaultChild as apigw.CfnMethod : method;
+    const binaryMediaTypes = options.binaryMediaTypes ?? (method instanceof apigw.Method && method.api instanceof apigw.RestApi
+      ? stringList(Stack.of(method).resolve((method.api.node.defaultChild as apigw.CfnRestApi).binaryMediaTypes))
+      : []);
+    return RestSimulator.fromProperties(renderResource(cfn).properties, binaryMediaTypes, cfn.node.path);
+  }
+
+  /**
+   * Simulates an `AWS::ApiGateway::Method` of a CloudFormation template.
+   *
+   * @param template the template, as parsed JSON
+   * @param logicalId the logical ID of the method
+   */
+  public static fromTemplate(template: any, logicalId: string, options: RestSimulatorOptions = {}): RestSimulator {
+    const resources = knownObject(knownObject(template)?.Resources) ?? {};
+    const resource = knownObject(resources[logicalId]);
+    if (!resource || resource.Type !== 'AWS::ApiGateway::Method') {
+      throw new SimulationError(`the template has no AWS::ApiGateway::Method '${logicalId}'`);
+    }
+    const properties = knownObject(resource.Properties) ?? {};
+    const api = knownString(knownObject(properties.RestApiId)?.Ref);
+    const binaryMediaTypes = options.binaryMediaTypes
+      ?? stringList(api === undefined ? undefined : knownObject(knownObject(resources[api])?.Properties)?.BinaryMediaTypes);
+    return RestSimulator.fromProperties(properties, binaryMediaTypes, logicalId);
+  }
+
+  private static fromProperties(properties: Record<string, unknown>, binaryMediaTypes: string[], name: string): RestSimulator {
+    const integration = knownObject(properties.Integration);
+    if (!integration) throw new SimulationError(`method ${name} has no integration (or one only known at deployment)`);
+    const type = knownString(integration.Type);
+    if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) {
+      throw new SimulationError(`method ${name} has a ${type} integration, which has no integration responses: API Gateway passes the backend's answer through`);
+    }
+    return new RestSimulator(restModel(integration.IntegrationResponses, matchTargetOf(integration.Type, integration.Uri),
+      properties.MethodResponses ?? [], binaryMediaTypes));
+  }
+
+  private constructor(private readonly model: RestModel) {}
+
+  /**
+   * What the client receives for this backend result and request.
+   */
+  public simulate(input: SimulationInput): SimulatedResponse {
+    return simulateRest(this.model, input);
+  }
+}
+
+function stringList(value: unknown): string[] {
+  return (knownArray(value) ?? []).map(knownString).filter((v): v is string => v !== undefined);
+}

@@ -1,0 +1,84 @@
+import * as fs from 'fs';
+import { RestSimulator } from './rest-simulator';
+import { SimulatedResponse, SimulationInput } from './types';
+import { WebSocketSimulator } from './websocket-simulator';
+import { InputError, readTemplates } from '../checks/template-reader';
+import { knownObject } from '../rules/unknown';
+
+/**
+ * `cdk-integration-responses simulate --template T --resource ID --backend B.json`: the response a
+ * REST method or a WebSocket integration of the template returns for the backend result in B.json.
+ */
+export function simulateFromFiles(templateFile: string, resource: string, backendFile: string): SimulatedResponse {
+  const [{ template }] = readTemplates(templateFile);
+  const input = readBackend(backendFile);
+  const type = (template.Resources[resource] as { Type?: unknown } | undefined)?.Type;
+  if (type === 'AWS::ApiGateway::Method') return RestSimulator.fromTemplate(template, resource).simulate(input);
+  if (type === 'AWS::ApiGatewayV2::Integration') return WebSocketSimulator.fromTemplate(template, resource).simulate(input);
+  throw new InputError(templateFile, `resource '${resource}' is ${type === undefined ? 'not in the template'
+    : `a ${String(type)}`}; simulate takes an AWS::ApiGateway::Method or an AWS::ApiGatewayV2::Integration`);
+}
+
+/**
+ * The simulator's answer as the CLI prints it.
+ */
+export function formatSimulation(response: SimulatedResponse): string {
+  return JSON.stringify({
+    statusCode: response.statusCode,
+    headers: response.headers,
+    body: response.body,
+    selected: response.selected ?? null,
+    ...response.isBase64Encoded ? { isBase64Encoded: true } : {},
+  }, null, 2);
+}
+
+const TOP_LEVEL = ['statusCode', 'headers', 'body', 'isBase64Encoded', 'errorMessage', 'errorType', 'request', 'stageVariables', 'context'];
+
+function readBackend(file: string): SimulationInput {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new InputError(file, missing ? 'no such file' : `malformed JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const b = knownObject(parsed);
+  if (!b) throw new InputError(file, 'the backend result must be a JSON object');
+  const bad = (what: string) => new InputError(file, what);
+  const unknownKey = Object.keys(b).find(k => !TOP_LEVEL.includes(k));
+  if (unknownKey) throw bad(`unknown field '${unknownKey}' (expected ${TOP_LEVEL.join(', ')})`);
+  const optional = <T>(key: string, check: (v: unknown) => v is T, expected: string, from: Record<string, unknown> = b): T | undefined => {
+    const value = from[key];
+    if (value === undefined) return undefined;
+    if (!check(value)) throw bad(`'${key}' must be ${expected}`);
+    return value;
+  };
+  const isString = (v: unknown): v is string => typeof v === 'string';
+  const isStringMap = (v: unknown): v is Record<string, string> => knownObject(v) !== undefined && Object.values(v as object).every(isString);
+  const statusCode = optional('statusCode', (v): v is number => Number.isInteger(v), 'a whole number');
+  const headers = optional('headers', (v): v is Record<string, string | string[]> => knownObject(v) !== undefined
+    && Object.values(v as object).every(x => isString(x) || (Array.isArray(x) && x.every(isString))), 'an object of strings or string lists');
+  const request = optional('request', (v): v is Record<string, unknown> => knownObject(v) !== undefined, 'an object');
+  const parameters = request === undefined ? undefined : optional('params', (v): v is Record<string, Record<string, string>> =>
+    knownObject(v) !== undefined && Object.values(v as object).every(isStringMap), 'an object of string maps (path, querystring, header)', request);
+  const context = optional('context', (v): v is Record<string, unknown> => knownObject(v) !== undefined
+    && Object.values(v as object).every(x => ['string', 'number', 'boolean'].includes(typeof x)), 'an object of strings, numbers or booleans');
+  return {
+    backend: {
+      statusCode,
+      headers: headers && Object.fromEntries(Object.entries(headers).filter(([, v]) => isString(v))) as Record<string, string>,
+      multiValueHeaders: headers && Object.fromEntries(Object.entries(headers).filter(([, v]) => Array.isArray(v))) as Record<string, string[]>,
+      body: optional('body', isString, 'a string'),
+      isBase64Encoded: optional('isBase64Encoded', (v): v is boolean => typeof v === 'boolean', 'true or false'),
+      errorMessage: optional('errorMessage', isString, 'a string'),
+      errorType: optional('errorType', isString, 'a string'),
+    },
+    request: request && {
+      accept: optional('accept', isString, 'a string', request),
+      parameters,
+      body: optional('body', isString, 'a string', request),
+    },
+    stageVariables: optional('stageVariables', isStringMap, 'an object of strings'),
+    context: context && Object.fromEntries(Object.entries(context).map(([k, v]) => [k, String(v)])),
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * The simulator was asked something it cannot answer faithfully (an unknown value, a template it
+ * cannot render, a backend result over the limits). The message says what and why.
+ */
+export class SimulationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimulationError';
+  }
+}

@@ -1,0 +1,180 @@
+import { TemplateError } from './template-error';
+import { compileJavaPattern, CompiledPattern } from '../../rules/java-pattern';
+
+/**
+ * Mapping templates are Velocity (Java): values are Java strings, numbers, lists and maps, and
+ * templates call their Java methods (`$s.equals("x")`, `$s.length()`, `$s.replaceAll(regex, r)`,
+ * `$list.size()`, `$map.keySet()`). These are the methods the simulator provides, with Java's
+ * semantics; nothing else can be called on a value.
+ */
+type Method = (target: any, ...args: any[]) => unknown;
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : javaToString(value);
+}
+
+function pattern(regex: unknown): CompiledPattern {
+  const compiled = compileJavaPattern(str(regex));
+  if (!compiled.ok) throw new TemplateError(`regular expression '${str(regex)}' is not supported here (${compiled.detail})`);
+  return compiled;
+}
+
+function globalRegex(regex: unknown): RegExp {
+  const compiled = pattern(regex);
+  return new RegExp(compiled.source, `${compiled.flags}g`);
+}
+
+/** Java's replacement syntax: `$1` and `${name}` refer to groups, `\x` is a literal x. */
+function expandReplacement(replacement: string, match: RegExpExecArray): string {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const c = replacement[i];
+    if (c === '\\' && i + 1 < replacement.length) {
+      out += replacement[++i];
+    } else if (c === '$') {
+      const named = /^\{([A-Za-z][A-Za-z0-9]*)\}/.exec(replacement.slice(i + 1));
+      const numbered = /^\d/.exec(replacement.slice(i + 1));
+      if (named) {
+        out += match.groups?.[named[1]] ?? '';
+        i += named[0].length;
+      } else if (numbered) {
+        out += match[Number(numbered[0])] ?? '';
+        i += 1;
+      } else {
+        throw new TemplateError(`illegal group reference in replacement '${replacement}'`);
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+function replaceRegex(s: string, regex: unknown, replacement: unknown, all: boolean): string {
+  const re = globalRegex(regex);
+  let result = '';
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    result += s.slice(last, m.index) + expandReplacement(str(replacement), m);
+    last = m.index + m[0].length;
+    if (m[0].length === 0) re.lastIndex++;
+    if (!all) break;
+  }
+  return result + s.slice(last);
+}
+
+function split(s: string, regex: unknown): string[] {
+  const parts = s.split(globalRegex(regex));
+  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+function index(i: unknown, length: number, what: string): number {
+  const n = Number(i);
+  if (!Number.isInteger(n) || n < 0 || n >= length) throw new TemplateError(`index ${str(i)} is out of range for ${what} of length ${length}`);
+  return n;
+}
+
+function substring(s: string, begin: unknown, end?: unknown): string {
+  const b = Number(begin);
+  const e = end === undefined ? s.length : Number(end);
+  if (!Number.isInteger(b) || !Number.isInteger(e) || b < 0 || e > s.length || b > e) {
+    throw new TemplateError(`substring(${str(begin)}${end === undefined ? '' : `, ${str(end)}`}) is out of range for a string of length ${s.length}`);
+  }
+  return s.substring(b, e);
+}
+
+const STRING: Record<string, Method> = {
+  equals: (s: string, o) => typeof o === 'string' && s === o,
+  equalsIgnoreCase: (s: string, o) => typeof o === 'string' && s.toLowerCase() === o.toLowerCase(),
+  length: (s: string) => s.length,
+  isEmpty: (s: string) => s.length === 0,
+  contains: (s: string, x) => s.includes(str(x)),
+  startsWith: (s: string, x) => s.startsWith(str(x)),
+  endsWith: (s: string, x) => s.endsWith(str(x)),
+  indexOf: (s: string, x) => s.indexOf(str(x)),
+  lastIndexOf: (s: string, x) => s.lastIndexOf(str(x)),
+  substring,
+  charAt: (s: string, i) => s.charAt(index(i, s.length, 'a string')),
+  toLowerCase: (s: string) => s.toLowerCase(),
+  toUpperCase: (s: string) => s.toUpperCase(),
+  trim: (s: string) => s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, ''),
+  concat: (s: string, x) => s + str(x),
+  replace: (s: string, a, b) => s.split(str(a)).join(str(b)),
+  replaceAll: (s: string, regex, replacement) => replaceRegex(s, regex, replacement, true),
+  replaceFirst: (s: string, regex, replacement) => replaceRegex(s, regex, replacement, false),
+  matches: (s: string, regex) => pattern(regex).matches(s),
+  split,
+  toString: (s: string) => s,
+};
+
+const NUMBER: Record<string, Method> = {
+  equals: (n: number, o) => typeof o === 'number' && n === o,
+  toString: (n: number) => javaToString(n),
+  intValue: (n: number) => Math.trunc(n),
+  longValue: (n: number) => Math.trunc(n),
+  doubleValue: (n: number) => n,
+};
+
+const BOOLEAN: Record<string, Method> = {
+  equals: (b: boolean, o) => b === o,
+  toString: (b: boolean) => String(b),
+  booleanValue: (b: boolean) => b,
+};
+
+const LIST: Record<string, Method> = {
+  size: (l: unknown[]) => l.length,
+  isEmpty: (l: unknown[]) => l.length === 0,
+  get: (l: unknown[], i) => l[index(i, l.length, 'a list')],
+  contains: (l: unknown[], x) => l.includes(x),
+  indexOf: (l: unknown[], x) => l.indexOf(x),
+  toString: (l: unknown[]) => javaToString(l),
+};
+
+const own = (m: Record<string, unknown>, k: unknown) => Object.prototype.hasOwnProperty.call(m, str(k));
+
+const MAP: Record<string, Method> = {
+  get: (m: Record<string, unknown>, k) => own(m, k) ? m[str(k)] : null,
+  containsKey: (m: Record<string, unknown>, k) => own(m, k),
+  keySet: (m: Record<string, unknown>) => Object.keys(m),
+  values: (m: Record<string, unknown>) => Object.values(m),
+  entrySet: (m: Record<string, unknown>) => Object.entries(m).map(([key, value]) => ({ key, value })),
+  size: (m: Record<string, unknown>) => Object.keys(m).length,
+  isEmpty: (m: Record<string, unknown>) => Object.keys(m).length === 0,
+  put: (m: Record<string, unknown>, k, v) => {
+    const key = str(k);
+    if (key === '__proto__') throw new TemplateError("'__proto__' cannot be used as a key");
+    const previous = own(m, key) ? m[key] : null;
+    Object.defineProperty(m, key, { value: v, writable: true, enumerable: true, configurable: true });
+    return previous;
+  },
+  toString: (m: Record<string, unknown>) => javaToString(m),
+};
+
+/**
+ * The Java method `name` of `target`, or `undefined` when a Java value of that type has none the
+ * simulator provides.
+ */
+export function javaMethod(target: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  const table = typeof target === 'string' ? STRING
+    : typeof target === 'number' ? NUMBER
+      : typeof target === 'boolean' ? BOOLEAN
+        : Array.isArray(target) ? LIST
+          : target !== null && typeof target === 'object' ? MAP
+            : undefined;
+  const method = table && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  return method && ((...args: unknown[]) => method(target, ...args));
+}
+
+/**
+ * A value as Java's `toString()` renders it: maps as `{a=1, b=2}`, lists as `[1, 2]`, whole
+ * numbers without a decimal point.
+ */
+export function javaToString(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${javaToString(v)}`).join(', ')}}`;
+  }
+  return String(value);
+}

@@ -1,0 +1,129 @@
+import { evaluateJsonPath } from '../json-path';
+import { javaToString } from './java-methods';
+import { exposeMethods } from './sandbox';
+import { TemplateError } from './template-error';
+
+/**
+ * What a mapping template sees of the request, besides the integration response body.
+ */
+export interface TemplateRequest {
+  /** Method request parameters by location (`path`, `querystring`, `header`). */
+  readonly params: Record<string, Record<string, string>>;
+}
+
+/**
+ * JSON parsed so that a `__proto__` key stays an ordinary own key and never reaches a prototype.
+ */
+export function parseJsonSafely(text: string): unknown {
+  return JSON.parse(text, (_key, value) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+      const copy: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+      return copy;
+    }
+    return value;
+  });
+}
+
+/**
+ * `$input`: the integration response body (`$input.body`, raw), JSONPath over it (`$input.json`,
+ * `$input.path`) and the method request parameters (`$input.params`).
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#input-variable-reference
+ */
+export function inputVariable(body: string, request: TemplateRequest): Record<string, unknown> {
+  let json: { value?: unknown } | undefined;
+  const parsedBody = () => {
+    if (json === undefined) {
+      try {
+        json = { value: parseJsonSafely(body) };
+      } catch {
+        json = { value: body };
+      }
+    }
+    return json.value;
+  };
+  const select = (path: unknown) => evaluateJsonPath(parsedBody(), String(path));
+  return exposeMethods({
+    body,
+    json: (path: unknown) => {
+      const value = select(path);
+      return value === undefined ? '' : JSON.stringify(value);
+    },
+    path: (path: unknown) => {
+      const value = select(path);
+      return value === undefined || value === null ? '' : value;
+    },
+    params: (name?: unknown) => {
+      if (name === undefined) return request.params;
+      for (const location of ['path', 'querystring', 'header']) {
+        const values = request.params[location] ?? {};
+        if (Object.prototype.hasOwnProperty.call(values, String(name))) return values[String(name)];
+      }
+      return '';
+    },
+  });
+}
+
+const FORM_SAFE = /[A-Za-z0-9.\-*_]/;
+
+/** `java.net.URLEncoder.encode(s, "UTF-8")`: form encoding, space as `+`. */
+export function urlEncode(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch === ' ') out += '+';
+    else if (FORM_SAFE.test(ch)) out += ch;
+    else out += [...Buffer.from(ch, 'utf8')].map(b => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  }
+  return out;
+}
+
+/** `java.net.URLDecoder.decode(s, "UTF-8")`: `+` is a space. */
+export function urlDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    throw new TemplateError(`'${text}' is not a valid URL-encoded string`);
+  }
+}
+
+/**
+ * `$util.escapeJavaScript`: escapes a string for a JavaScript string literal, as Apache Commons
+ * Lang's `StringEscapeUtils.escapeJavaScript` does (so `'` becomes `\'`, which JSON does not allow).
+ */
+export function escapeJavaScript(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = text.charCodeAt(i);
+    const escaped = JS_ESCAPES[ch];
+    if (escaped !== undefined) out += escaped;
+    else if (code < 0x20 || code > 0x7f) out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
+
+const JS_ESCAPES: Record<string, string> = {
+  '"': '\\"', "'": "\\'", '\\': '\\\\', '/': '\\/', '\b': '\\b', '\n': '\\n', '\t': '\\t', '\f': '\\f', '\r': '\\r',
+};
+
+/**
+ * `$util`: the helper functions API Gateway provides to mapping templates.
+ */
+export function utilVariable(): Record<string, unknown> {
+  const text = (value: unknown) => typeof value === 'string' ? value : javaToString(value);
+  return exposeMethods({
+    escapeJavaScript: (value: unknown) => escapeJavaScript(text(value)),
+    parseJson: (value: unknown) => {
+      try {
+        return parseJsonSafely(text(value));
+      } catch (e) {
+        throw new TemplateError(`$util.parseJson: ${(e instanceof Error ? e.message : String(e))}`);
+      }
+    },
+    urlEncode: (value: unknown) => urlEncode(text(value)),
+    urlDecode: (value: unknown) => urlDecode(text(value)),
+    base64Encode: (value: unknown) => Buffer.from(text(value), 'utf8').toString('base64'),
+    base64Decode: (value: unknown) => Buffer.from(text(value), 'base64').toString('utf8'),
+  });
+}
