@@ -34,7 +34,7 @@ describe('exit codes', () => {
 
   test.each([
     [[], 'usage: cdk-integration-responses check'],
-    [['lint'], "cdk-integration-responses: unknown command 'lint' (expected 'check'); run 'cdk-integration-responses --help'"],
+    [['lint'], "cdk-integration-responses: unknown command 'lint' (expected 'check' or 'simulate'); run 'cdk-integration-responses --help'"],
     [['check'], 'cdk-integration-responses: check needs at least one template file or cdk.out directory; run'],
     [['check', '--format', 'xml', 'x.json'], "cdk-integration-responses: --format takes 'text' or 'json', not 'xml'"],
     [['check', '--strict', 'x.json'], "cdk-integration-responses: unknown option '--strict'"],
@@ -50,7 +50,7 @@ describe('exit codes', () => {
   });
 
   test('--help prints the usage and exits 0', () => {
-    expect(run('--help')).toEqual(expect.objectContaining({ code: 0, out: expect.stringContaining('exit codes: 0 no error found') }));
+    expect(run('--help')).toEqual(expect.objectContaining({ code: 0, out: expect.stringContaining('exit codes: check: 0 no error found') }));
     expect(run('check', '--help').code).toBe(0);
   });
 });

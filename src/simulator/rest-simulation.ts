@@ -45,7 +45,8 @@ function known(value: unknown, path: string): string {
  * The model of `IntegrationResponses` (CloudFormation shape). Throws `SimulationError` for values
  * only known at deployment and for patterns or expressions API Gateway would reject.
  */
-export function restModel(integrationResponses: unknown, target: MatchTarget, methodResponses?: unknown, binaryMediaTypes: readonly string[] = []): RestModel {
+export function restModel(integrationResponses: unknown, target: MatchTarget, methodResponses?: unknown,
+  binaryMediaTypes: readonly string[] = []): RestModel {
   const list = integrationResponses === undefined ? [] : knownArray(integrationResponses);
   if (!list) throw new SimulationError('the integration responses are only known at deployment, so they cannot be simulated');
   const responses = list.map((item, i) => {
@@ -103,7 +104,8 @@ export function simulateRest(model: RestModel, input: SimulationInput): Simulate
   const acceptIsBinary = accept !== undefined && matchesMediaType(accept, model.binaryMediaTypes);
   let payload: Payload;
   try {
-    payload = convertRestPayload({ body: result.body, binary: result.isBase64Encoded }, model.binaryMediaTypes.length > 0, acceptIsBinary, selected.contentHandling);
+    const integrationPayload = { body: result.body, binary: result.isBase64Encoded };
+    payload = convertRestPayload(integrationPayload, model.binaryMediaTypes.length > 0, acceptIsBinary, selected.contentHandling);
   } catch {
     return internalServerError(selected.statusCode);
   }
@@ -130,7 +132,8 @@ function firstMediaType(accept: string | undefined): string | undefined {
   return first ? first : undefined;
 }
 
-function render(response: RestResponseModel, body: string, accept: string | undefined, input: SimulationInput, context: Record<string, unknown>): string {
+function render(response: RestResponseModel, body: string, accept: string | undefined, input: SimulationInput,
+  context: Record<string, unknown>): string {
   if (response.templates.length === 0) return body;
   const wanted = accept ?? 'application/json';
   const [type, template] = response.templates.find(([t]) => t.toLowerCase() === wanted.toLowerCase())
@@ -145,7 +148,8 @@ function render(response: RestResponseModel, body: string, accept: string | unde
   }
 }
 
-function mappedHeaders(response: RestResponseModel, result: IntegrationResult, input: SimulationInput, context: Record<string, unknown>): Record<string, string> {
+function mappedHeaders(response: RestResponseModel, result: IntegrationResult, input: SimulationInput,
+  context: Record<string, unknown>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, source] of response.headers) {
     const value = sourceValue(source, result, input, context);

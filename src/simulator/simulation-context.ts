@@ -115,7 +115,8 @@ export function templateVariables(body: string, input: SimulationInput, context:
  * The value a response parameter source gives, or `undefined` when the source has none (the
  * header is then not sent).
  */
-export function sourceValue(source: ResponseSource, result: IntegrationResult, input: SimulationInput, context: Record<string, unknown>): string | undefined {
+export function sourceValue(source: ResponseSource, result: IntegrationResult, input: SimulationInput,
+  context: Record<string, unknown>): string | undefined {
   switch (source.kind) {
     case 'static': return source.value;
     case 'header': return result.headers[source.name];
