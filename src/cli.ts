@@ -92,7 +92,7 @@ function simulate(args: readonly string[], output: CliOutput): number {
     }
     const [name, inline] = arg.startsWith('--') ? arg.slice(2).split(/=(.*)/s) : [undefined, undefined];
     if (name === undefined || !['template', 'resource', 'backend'].includes(name)) throw new UsageError(`unexpected argument '${arg}'`);
-    const value = inline ?? args[++i];
+    const value = inline ?? (args[i + 1]?.startsWith('--') ? undefined : args[++i]);
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
     options[name] = value;
   }

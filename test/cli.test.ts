@@ -114,3 +114,63 @@ describe('as a process', () => {
     expect(lines).toEqual(['cdk-integration-responses: test/fixtures: not a cloud assembly (no manifest.json); give a template file or a cdk.out directory']);
   }, 60_000);
 });
+
+describe('simulate', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'simulate-'));
+  const backend = (name: string, value: unknown) => {
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+    return file;
+  };
+  const lambdaTemplate = path.join(clean, 'lambda-error-mapping.json');
+
+  test('prints statusCode, headers, body and the selected response for a REST method', () => {
+    const result = run('simulate', '--template', lambdaTemplate, '--resource', 'ApiGET9257B917',
+      '--backend', backend('notfound.json', { errorMessage: '[NotFound] x', request: { accept: 'application/json' } }));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual({
+      statusCode: 404,
+      headers: { 'X-Error': 'Error' },
+      body: '{"errorMessage":"[NotFound] x","errorType":"Error"}',
+      selected: '404',
+    });
+  });
+
+  test('simulates a WebSocket integration, headers given as lists, YAML templates', () => {
+    const result = run('simulate', '--template', path.join(clean, 'sam-style.yaml'), '--resource=PingIntegration',
+      '--backend', backend('ping.json', { statusCode: 200, headers: { 'X-A': ['1', '2'] }, stageVariables: { s: 'x' }, context: { stage: 'live', n: 1 } }));
+    expect(JSON.parse(result.out)).toEqual({ statusCode: 200, headers: {}, body: '{"message": "pong"}', selected: '$default' });
+  });
+
+  test.each([
+    [['--template', 'x.json'], 'simulate needs --resource, --backend'],
+    [['--nope'], "unexpected argument '--nope'"],
+    [['--template', '--resource', 'R', '--backend', 'b'], 'cdk-integration-responses: --template needs a value'],
+  ])('usage errors exit 2: %j', (args, message) => {
+    const result = run('simulate', ...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+
+  test.each([
+    ['malformed JSON', '{"statusCode": ', /malformed JSON: /],
+    ['an unknown field', { status: 200 }, /unknown field 'status' \(expected statusCode, headers, body/],
+    ['a wrong type', { statusCode: '200' }, /'statusCode' must be a whole number$/],
+    ['wrong params', { request: { params: { path: { id: 1 } } } }, /'params' must be an object of string maps/],
+    ['not an object', [1], /the backend result must be a JSON object$/],
+  ])('bad backend input exits 2 with one line: %s', (name, content, message) => {
+    const result = run('simulate', '--template', lambdaTemplate, '--resource', 'ApiGET9257B917', '--backend', backend(`${name}.json`, content));
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(message);
+  });
+
+  test('a resource that cannot be simulated exits 2', () => {
+    const ok = backend('ok.json', {});
+    expect(run('simulate', '--template', lambdaTemplate, '--resource', 'ApiF70053CD', '--backend', ok).err)
+      .toContain("resource 'ApiF70053CD' is an AWS::ApiGateway::RestApi; simulate takes an AWS::ApiGateway::Method or an AWS::ApiGatewayV2::Integration");
+    const proxy = run('simulate', '--template', lambdaTemplate, '--resource', 'ApiproxyANY28B8981C', '--backend', ok);
+    expect(proxy.code).toBe(2);
+    expect(proxy.err).toMatch(/^cdk-integration-responses: cannot simulate: method ApiproxyANY28B8981C uses a proxy integration \(AWS_PROXY\)/);
+  });
+});

@@ -83,7 +83,7 @@ export class RestSimulator {
     if (!integration) throw new SimulationError(`method ${name} has no integration (or one only known at deployment)`);
     const type = knownString(integration.Type);
     if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) {
-      throw new SimulationError(`method ${name} has a ${type} integration, which has no integration responses: API Gateway passes the backend's answer through`);
+      throw new SimulationError(`method ${name} uses a proxy integration (${type}), which has no integration responses: API Gateway passes the backend's answer through`);
     }
     return new RestSimulator(restModel(integration.IntegrationResponses, matchTargetOf(integration.Type, integration.Uri),
       properties.MethodResponses ?? [], binaryMediaTypes));

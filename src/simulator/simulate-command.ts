@@ -16,7 +16,7 @@ export function simulateFromFiles(templateFile: string, resource: string, backen
   if (type === 'AWS::ApiGateway::Method') return RestSimulator.fromTemplate(template, resource).simulate(input);
   if (type === 'AWS::ApiGatewayV2::Integration') return WebSocketSimulator.fromTemplate(template, resource).simulate(input);
   throw new InputError(templateFile, `resource '${resource}' is ${type === undefined ? 'not in the template'
-    : `a ${String(type)}`}; simulate takes an AWS::ApiGateway::Method or an AWS::ApiGatewayV2::Integration`);
+    : `an ${String(type)}`}; simulate takes an AWS::ApiGateway::Method or an AWS::ApiGatewayV2::Integration`);
 }
 
 /**

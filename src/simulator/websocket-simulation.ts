@@ -45,7 +45,7 @@ function known(value: unknown, what: string): string {
 export function webSocketModel(integrationType: unknown, target: MatchTarget, responses: ReadonlyArray<Record<string, unknown>>): WebSocketModel {
   const type = knownString(integrationType);
   if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) {
-    throw new SimulationError(`a ${type} integration has no integration responses: API Gateway passes the backend's answer through`);
+    throw new SimulationError(`proxy integrations (${type}) have no integration responses: API Gateway passes the backend's answer through`);
   }
   return {
     target,

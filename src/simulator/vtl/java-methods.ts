@@ -124,6 +124,8 @@ const BOOLEAN: Record<string, Method> = {
 
 const LIST: Record<string, Method> = {
   size: (l: unknown[]) => l.length,
+  // Not java.util.List, but API Gateway's $input.path results answer it (mapping template reference).
+  count: (l: unknown[]) => l.length,
   isEmpty: (l: unknown[]) => l.length === 0,
   get: (l: unknown[], i) => l[index(i, l.length, 'a list')],
   contains: (l: unknown[], x) => l.includes(x),
