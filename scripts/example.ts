@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { summarizeTemplate } from './summarize';
 import { checkPaths, formatText } from '../src/checks/check-command';
+import { formatSimulation } from '../src/simulator/simulate-command';
+import { RestSimulator } from '../src/simulator/rest-simulator';
 
 const examples = path.join(__dirname, '..', 'examples');
 const outdir = path.join(examples, 'cdk.out');
@@ -34,3 +36,10 @@ for (const file of templates) {
 
 // The same rules, run by the template checker over what the CDK CLI wrote.
 console.log(`\ncdk-integration-responses check ${path.relative(process.cwd(), outdir)}:\n${formatText(checkPaths([outdir]))}`);
+
+// And what GET /items/{id} answers when the handler throws "[NotFound] ...", without deploying.
+const rest = JSON.parse(fs.readFileSync(path.join(outdir, 'IntegrationResponsesExample.template.json'), 'utf8'));
+const getItem = Object.keys(rest.Resources).find(id => rest.Resources[id].Type === 'AWS::ApiGateway::Method'
+  && rest.Resources[id].Properties.HttpMethod === 'GET' && rest.Resources[id].Properties.Integration?.Type === 'AWS')!;
+const notFound = RestSimulator.fromTemplate(rest, getItem).simulate({ backend: { errorMessage: "[NotFound] item 'missing' does not exist" } });
+console.log(`\ncdk-integration-responses simulate --resource ${getItem} (the handler throws "[NotFound] ..."):\n${formatSimulation(notFound)}`);

@@ -60,6 +60,14 @@ describe('the example app, synthesized by the CDK CLI', () => {
     expect(output).toContain('routes: ping (two-way)');
     expect(output).toContain('key /\\[NotFound\\].*/  templates by \\$default');
     expect(output).not.toContain('Supply a stack id');
+    expect(output).toContain('0 errors, 0 warnings, 0 infos in 2 templates');
+    const simulated = JSON.parse(output.slice(output.indexOf('{', output.indexOf('cdk-integration-responses simulate'))));
+    expect(simulated).toEqual({
+      statusCode: 404,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      body: '{"message": "[NotFound] item \'missing\' does not exist"}',
+      selected: '404',
+    });
   });
 });
 
