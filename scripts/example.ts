@@ -16,13 +16,16 @@ fs.rmSync(outdir, { recursive: true, force: true });
 
 const cdk = spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir], {
   cwd: examples,
-  stdio: ['ignore', 'inherit', 'pipe'],
+  stdio: ['ignore', 'pipe', 'pipe'],
   encoding: 'utf8',
   env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
-// Keep warnings and errors; drop the CLI's chatter about where it wrote the assembly.
+// Keep warnings and errors; drop the CLI's chatter about where it wrote the assembly. With CI=true the
+// CLI writes that chatter to stdout instead of stderr, so both streams are filtered.
 const chatter = /^(Successfully synthesized to |Supply a stack id |npm warn Unknown (user|env) config "nodedir")/;
-process.stderr.write(cdk.stderr.split('\n').filter(line => line && !chatter.test(line)).map(line => `${line}\n`).join(''));
+const withoutChatter = (text: string) => text.split('\n').filter(line => line && !chatter.test(line)).map(line => `${line}\n`).join('');
+process.stdout.write(withoutChatter(cdk.stdout));
+process.stderr.write(withoutChatter(cdk.stderr));
 if (cdk.status !== 0) {
   console.error(`cdk synth failed (exit ${cdk.status ?? cdk.signal})`);
   process.exit(1);

@@ -61,11 +61,19 @@ export function compilePattern(source: string, rules: PatternRules, path?: strin
   };
 }
 
+const statusCodesOf = new WeakMap<CompiledPattern, readonly string[]>();
+
 /**
- * The status codes from 100 to 599 a compiled pattern matches.
+ * The status codes from 100 to 599 a compiled pattern matches (computed once per pattern: the same
+ * patterns recur on every method of an API).
  */
-export function matchedStatusCodes(pattern: CompiledPattern): string[] {
-  return ALL_STATUS_CODES.filter(code => pattern.matches(code));
+export function matchedStatusCodes(pattern: CompiledPattern): readonly string[] {
+  let codes = statusCodesOf.get(pattern);
+  if (codes === undefined) {
+    codes = ALL_STATUS_CODES.filter(code => pattern.matches(code));
+    statusCodesOf.set(pattern, codes);
+  }
+  return codes;
 }
 
 /**
