@@ -1,7 +1,9 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { MethodChecker } from './method-checker';
 import { renderResource } from './render';
-import { suppressionsInScopes } from './suppressions';
+import { renderMethodForChecks } from './render-method';
+import { suppressionsInMetadata, suppressionsInScopes, withoutSuppressed } from './suppressions';
 import { checkResources, TemplateResource } from './template-resources';
 import { Finding, Severity } from '../rules/finding';
 
@@ -22,13 +24,9 @@ export function validateAtSynth(resource: CfnResource): void {
   const annotated = new Set<string>();
   resource.node.addValidation({
     validate: () => {
-      const own = renderResource(resource);
-      const resources: Record<string, TemplateResource> = own.type.startsWith(WEBSOCKET_PREFIX)
-        ? renderWebSocketResources(Stack.of(resource))
-        : { [own.logicalId]: { Type: own.type, Properties: own.properties, Metadata: own.metadata } };
-      const scopeSuppressions = suppressionsInScopes(resource);
-      const findings = checkResources(resources, id => id === own.logicalId ? scopeSuppressions : [])
-        .filter(f => f.resource === own.logicalId);
+      const findings = resource.cfnResourceType.startsWith(WEBSOCKET_PREFIX)
+        ? webSocketFindings(resource)
+        : restFindings(resource);
       for (const f of findings.filter(x => x.severity !== Severity.ERROR)) {
         const key = `${f.ruleId}\u0000${f.message}`;
         if (annotated.has(key)) continue;
@@ -40,14 +38,58 @@ export function validateAtSynth(resource: CfnResource): void {
   });
 }
 
-function renderWebSocketResources(stack: Stack): Record<string, TemplateResource> {
+/** Method findings depend on the properties only, so they are shared by the methods of a stack. */
+const methodCheckers = new WeakMap<Stack, MethodChecker>();
+
+function restFindings(resource: CfnResource): Finding[] {
+  const own = renderMethodForChecks(resource) ?? renderResource(resource);
+  const stack = Stack.of(resource);
+  let checker = methodCheckers.get(stack);
+  if (checker === undefined) methodCheckers.set(stack, checker = new MethodChecker());
+  const metadata = suppressionsInMetadata(own.metadata);
+  return [...metadata.problems, ...withoutSuppressed(checker.check(own.properties), [...metadata.suppressions, ...suppressionsInScopes(resource)])];
+}
+
+interface WebSocketCheck {
+  readonly findings: Map<CfnResource, Finding[]>;
+  /** The resources whose validation has taken its findings from this check. */
+  readonly served: Set<CfnResource>;
+}
+
+const webSocketChecks = new WeakMap<Stack, WebSocketCheck>();
+
+/**
+ * The findings of a WebSocket resource, from a check of every WebSocket resource of its stack
+ * together: a validation per resource that rendered the whole stack again would make synthesis
+ * quadratic. One synthesis validates each resource once, so a resource asking again, or one the
+ * check has not seen, means a new synthesis of a possibly changed app: the stack is checked again.
+ */
+function webSocketFindings(resource: CfnResource): Finding[] {
+  const stack = Stack.of(resource);
+  let check = webSocketChecks.get(stack);
+  if (check === undefined || check.served.has(resource) || !check.findings.has(resource)) {
+    check = { findings: checkWebSocketResources(stack), served: new Set() };
+    webSocketChecks.set(stack, check);
+    queueMicrotask(() => webSocketChecks.delete(stack));
+  }
+  check.served.add(resource);
+  return check.findings.get(resource) ?? [];
+}
+
+function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
+  const byLogicalId = new Map<string, CfnResource>();
   const resources: Record<string, TemplateResource> = {};
+  const findings = new Map<CfnResource, Finding[]>();
   for (const construct of stack.node.findAll()) {
     if (!isWebSocketResource(construct) || Stack.of(construct) !== stack) continue;
     const rendered = renderResource(construct);
+    byLogicalId.set(rendered.logicalId, construct);
     resources[rendered.logicalId] = { Type: rendered.type, Properties: rendered.properties, Metadata: rendered.metadata };
+    findings.set(construct, []);
   }
-  return resources;
+  const suppressions = (id: string) => suppressionsInScopes(byLogicalId.get(id)!);
+  for (const f of checkResources(resources, suppressions)) findings.get(byLogicalId.get(f.resource)!)!.push(f);
+  return findings;
 }
 
 function isWebSocketResource(construct: IConstruct): construct is CfnResource {

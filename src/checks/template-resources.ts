@@ -1,7 +1,7 @@
+import { MethodChecker } from './method-checker';
 import { Suppression, suppressionsInMetadata, withoutSuppressed } from './suppressions';
 import { TemplateFinding } from './template-checker';
 import { Finding } from '../rules/finding';
-import { checkRestMethod } from '../rules/rest-method';
 import { knownObject, knownString } from '../rules/unknown';
 import { checkRoute, checkWebSocketIntegration, RouteFacts } from '../rules/websocket-integration';
 
@@ -22,7 +22,7 @@ export function checkResources(resources: Record<string, TemplateResource>,
   extra: (logicalId: string) => readonly Suppression[] = () => []): TemplateFinding[] {
   const findings = checkTemplateResources(resources);
   const byResource = new Map<string, TemplateFinding[]>();
-  for (const f of findings) byResource.set(f.resource, [...byResource.get(f.resource) ?? [], f]);
+  for (const f of findings) appendTo(byResource, f.resource, f);
   const result: TemplateFinding[] = [];
   for (const [id, resource] of Object.entries(resources)) {
     const metadata = suppressionsInMetadata(knownObject(resource)?.Metadata);
@@ -52,18 +52,19 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
   const add = (resource: string, list: readonly Finding[]) => list.forEach(f => findings.push({ ...f, resource }));
   const byType = groupByType(resources);
 
-  for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, checkRestMethod(properties));
+  const methods = new MethodChecker();
+  for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, methods.check(properties));
 
   const integrations = new Map(byType('AWS::ApiGatewayV2::Integration'));
   const responsesOf = new Map<string, Array<[string, Record<string, unknown>]>>();
   for (const [id, properties] of byType('AWS::ApiGatewayV2::IntegrationResponse')) {
     const key = referenceKey(properties.IntegrationId);
-    if (key !== undefined) responsesOf.set(key, [...responsesOf.get(key) ?? [], [id, properties]]);
+    if (key !== undefined) appendTo(responsesOf, key, [id, properties]);
   }
   const routeResponseKeys = new Map<string, unknown[]>();
   for (const [, properties] of byType('AWS::ApiGatewayV2::RouteResponse')) {
     const route = referenceKey(properties.RouteId);
-    if (route !== undefined) routeResponseKeys.set(route, [...routeResponseKeys.get(route) ?? [], properties.RouteResponseKey]);
+    if (route !== undefined) appendTo(routeResponseKeys, route, properties.RouteResponseKey);
   }
   const routesOf = new Map<string, Array<[string, RouteFacts]>>();
   const unattachedRoutes: Array<[string, RouteFacts]> = [];
@@ -71,7 +72,7 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
     const facts: RouteFacts = { properties, routeResponseKeys: routeResponseKeys.get(`ref:${id}`) ?? [] };
     const target = integrationOfTarget(properties.Target);
     if (target === undefined) unattachedRoutes.push([id, facts]);
-    else routesOf.set(target, [...routesOf.get(target) ?? [], [id, facts]]);
+    else appendTo(routesOf, target, [id, facts]);
   }
 
   const keys = new Set([...[...integrations.keys()].map(id => `ref:${id}`), ...responsesOf.keys(), ...routesOf.keys()]);
@@ -88,6 +89,11 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
   }
   for (const [id, facts] of unattachedRoutes) add(id, checkRoute(facts, false));
   return findings;
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
 }
 
 function groupByType(resources: Record<string, TemplateResource>) {

@@ -114,6 +114,17 @@ describe('suppressions', () => {
     expect(Annotations.fromStack(stack).findWarning('/Stack/Api/Default/GET/Resource', Match.stringLikeRegexp('rest-method-response-missing'))).toHaveLength(1);
   });
 
+  test('two methods with the same responses share findings but not suppressions', () => {
+    const { stack } = checkedApp();
+    const suppressed = brokenApi(stack);
+    const plain = new apigw.RestApi(stack, 'Plain');
+    plain.root.addMethod('GET', new apigw.MockIntegration({ integrationResponses: [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '5\\d\\d' }] }),
+      { methodResponses: [{ statusCode: '200' }] });
+    IntegrationResponseChecks.suppress(suppressed, 'rest-method-response-missing', 'the 500 response is only for alarms');
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('rest-method-response-missing'));
+    expect(warnings.map(w => w.id)).toEqual(['/Stack/Plain/Default/GET/Resource']);
+  });
+
   test('suppressing needs a known rule and a reason', () => {
     const stack = new Stack();
     expect(() => IntegrationResponseChecks.suppress(stack, 'rest-nope', 'x')).toThrow(

@@ -69,6 +69,17 @@ test('fails at synth when a second response reuses a key, warns when $default is
   expect(() => app.synth()).toThrow(/\[Stack\/B\/Resource\] \[ws-duplicate-response-key\] response key '\/4\\d\\d\/' is used by another integration response/);
 });
 
+test('a second synthesis checks the app as it is then, not as it was', () => {
+  const { app, stack, api, integration } = rawApi();
+  new WebSocketIntegrationResponse(stack, 'A', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.clientErrorStatus() });
+  expect(() => app.synth({ force: true })).not.toThrow();
+  new WebSocketIntegrationResponse(stack, 'B', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.clientErrorStatus() });
+  expect(() => app.synth({ force: true })).toThrow(/\[Stack\/B\/Resource\] \[ws-duplicate-response-key\]/);
+  stack.node.tryRemoveChild('B');
+  (integration as apigwv2.CfnIntegration).integrationType = 'HTTP_PROXY';
+  expect(() => app.synth({ force: true })).toThrow(/\[Stack\/A\/Resource\] \[ws-proxy-integration-responses\]/);
+});
+
 test('fails at synth on a proxy integration given by ID', () => {
   const { app, stack, api } = rawApi();
   const proxy = new apigwv2.CfnIntegration(stack, 'Proxy', { apiId: api.ref, integrationType: 'AWS_PROXY', integrationUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations' });
