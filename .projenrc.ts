@@ -66,6 +66,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       coverageReporters: ['text-summary', 'lcov'],
     },
   },
+  // The example app, its scripts and the benchmark are linted like the tests.
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'scripts', 'bench', 'examples'] },
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json'],
 });
 
@@ -82,6 +84,20 @@ project.addTask('example', {
   steps: [
     { exec: 'ts-node --transpile-only scripts/example.ts' },
   ],
+});
+
+// The scripts, the example app and the benchmark are not part of the library build: type-check
+// them with the tests so they cannot rot.
+for (const dir of ['examples', 'bench', 'scripts']) project.testTask.prependExec(`tsc -p ${dir}/tsconfig.json`);
+
+project.addTask('bench', {
+  description: 'Benchmark synth overhead, the template checker and the simulator (docs/performance.md)',
+  exec: 'ts-node --transpile-only bench/run.ts',
+});
+
+project.addTask('bench:plot', {
+  description: 'Redraw docs/performance-synth.svg from the last benchmark result',
+  exec: 'ts-node --transpile-only bench/plot.ts bench/results/latest.json docs/performance-synth.svg',
 });
 
 project.addTask('bindings', {

@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { summarizeTemplate } from './summarize';
 import { checkPaths, formatText } from '../src/checks/check-command';
-import { formatSimulation } from '../src/simulator/simulate-command';
 import { RestSimulator } from '../src/simulator/rest-simulator';
+import { formatSimulation } from '../src/simulator/simulate-command';
 
 const examples = path.join(__dirname, '..', 'examples');
 const outdir = path.join(examples, 'cdk.out');

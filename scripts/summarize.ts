@@ -50,8 +50,8 @@ export function summarizeTemplate(name: string, template: Json): string {
       for (const [key, value] of Object.entries(r.ResponseParameters ?? {})) {
         lines.push(`         header ${key.replace('method.response.header.', '')} <- ${text(value)}`);
       }
-      for (const [type, template] of Object.entries(r.ResponseTemplates ?? {})) {
-        lines.push(`         template ${type}: ${text(template).replace(/\s+/g, ' ').slice(0, 100)}`);
+      for (const [type, body] of Object.entries(r.ResponseTemplates ?? {})) {
+        lines.push(`         template ${type}: ${text(body).replace(/\s+/g, ' ').slice(0, 100)}`);
       }
       if (r.ContentHandling) lines.push(`         content handling ${text(r.ContentHandling)}`);
     }

@@ -1,0 +1,82 @@
+/**
+ * The REST API the benchmark synthesizes, built three ways that emit the same integration and
+ * method responses: raw CfnMethod (L1), aws-cdk-lib Method with hand-written responses (L2), and
+ * this library's builders, plus the builders with the whole-app checks on.
+ */
+import { App, Aspects, Stack } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { IntegrationResponseChecks, ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../src';
+
+export const VARIANTS = ['l1', 'l2', 'builders', 'builders+checks'] as const;
+export type Variant = typeof VARIANTS[number];
+
+const TEMPLATE = '{"items": $input.json(\'$.items\'), "requestId": "$context.requestId"}';
+const ERROR_TEMPLATE = '{"message": "$util.escapeJavaScript($input.path(\'$.message\'))"}';
+
+// Four integration responses per method: a default and three status patterns, with headers and templates.
+const handWritten: apigw.IntegrationResponse[] = [
+  {
+    statusCode: '200',
+    responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'", 'method.response.header.ETag': 'integration.response.header.ETag' },
+    responseTemplates: { 'application/json': TEMPLATE },
+  },
+  { statusCode: '400', selectionPattern: '400', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" }, responseTemplates: { 'application/json': ERROR_TEMPLATE } },
+  { statusCode: '404', selectionPattern: '404', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" }, responseTemplates: { 'application/json': ERROR_TEMPLATE } },
+  { statusCode: '502', selectionPattern: '5\\d{2}', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" }, responseTemplates: { 'application/json': ERROR_TEMPLATE } },
+];
+const handWrittenMethodResponses: apigw.MethodResponse[] = handWritten.map(r => ({
+  statusCode: r.statusCode,
+  responseParameters: Object.fromEntries(Object.keys(r.responseParameters ?? {}).map(k => [k, true])),
+}));
+
+function builtResponses(): RestResponses {
+  const error = (code: string, pattern: string) => RestResponse.forStatus(code).whenStatusMatches(pattern)
+    .withTemplate('application/json', ResponseTemplate.fromString(ERROR_TEMPLATE));
+  return RestResponses.of([
+    RestResponse.forStatus('200')
+      .withHeader('ETag', ResponseValue.integrationHeader('ETag'))
+      .withTemplate('application/json', ResponseTemplate.fromString(TEMPLATE)),
+    error('400', '400'),
+    error('404', '404'),
+    error('502', '5\\d{2}'),
+  ]).withHeaderOnAll('Access-Control-Allow-Origin', ResponseValue.literal('*'));
+}
+
+function integrationUri(i: number): string {
+  return `https://backend.example.com/items/${i}`;
+}
+
+/**
+ * Builds the app for `variant` with `n` methods (one resource each).
+ */
+export function buildApp(variant: Variant, n: number, outdir: string): App {
+  const app = new App({ outdir, context: { '@aws-cdk/core:stackResourceLimit': 0 } });
+  const stack = new Stack(app, 'Bench');
+  if (variant === 'l1') {
+    const api = new apigw.CfnRestApi(stack, 'Api', { name: 'bench' });
+    const l1Responses = handWritten.map(r => ({ ...r })) as apigw.CfnMethod.IntegrationResponseProperty[];
+    for (let i = 0; i < n; i++) {
+      const resource = new apigw.CfnResource(stack, `R${i}`, { restApiId: api.ref, parentId: api.attrRootResourceId, pathPart: `r${i}` });
+      new apigw.CfnMethod(stack, `M${i}`, {
+        restApiId: api.ref,
+        resourceId: resource.ref,
+        httpMethod: 'GET',
+        authorizationType: 'NONE',
+        integration: { type: 'HTTP', integrationHttpMethod: 'GET', uri: integrationUri(i), integrationResponses: l1Responses },
+        methodResponses: handWrittenMethodResponses.map(r => ({ statusCode: r.statusCode, responseParameters: r.responseParameters })),
+      });
+    }
+    return app;
+  }
+  const api = new apigw.RestApi(stack, 'Api', { deploy: false });
+  for (let i = 0; i < n; i++) {
+    const resource = api.root.addResource(`r${i}`);
+    const responses = variant === 'l2' ? undefined : builtResponses();
+    resource.addMethod('GET', new apigw.HttpIntegration(integrationUri(i), {
+      proxy: false,
+      options: { integrationResponses: responses ? responses.integrationResponses() : handWritten },
+    }), { methodResponses: responses ? responses.methodResponses() : handWrittenMethodResponses });
+  }
+  if (variant === 'builders+checks') Aspects.of(app).add(new IntegrationResponseChecks());
+  return app;
+}

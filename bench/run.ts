@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: synth overhead, template checker speed and simulator throughput, as ratios
+ * measured side by side in one run. See docs/performance.md for the method.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { VARIANTS, Variant } from './apps';
+import { writeSynthPlot } from './plot';
+import { measureSimulator } from './simulator';
+import { checkPaths } from '../src/checks/check-command';
+
+const SIZES = [250, 1000, 2000];
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 3);
+const RESULTS = path.join(__dirname, 'results');
+
+interface Sample { readonly ms: number; readonly maxRssMb: number }
+type SynthResults = Record<Variant, Record<number, Sample[]>>;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** One sample in a fresh process, so no variant inherits another's warmed-up heap or JIT state. */
+function synthSample(variant: Variant, n: number, keep?: string): Sample {
+  const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth-child.ts'), variant, String(n), ...keep ? [keep] : []],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`synth of ${variant} with ${n} methods failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+function measureSynth(largest: string): SynthResults {
+  const results = Object.fromEntries(VARIANTS.map(v => [v, Object.fromEntries(SIZES.map(n => [n, [] as Sample[]]))])) as SynthResults;
+  // Round robin: the variants of a size alternate, so a slow phase of the machine hits them all alike.
+  for (let round = 0; round < SAMPLES; round++) {
+    for (const n of SIZES) {
+      for (const variant of VARIANTS) {
+        const keep = round === 0 && n === SIZES[SIZES.length - 1] && variant === 'builders' ? largest : undefined;
+        results[variant][n].push(synthSample(variant, n, keep));
+        process.stderr.write('.');
+      }
+    }
+  }
+  process.stderr.write('\n');
+  return results;
+}
+
+/** Reads, parses and visits every value of a template: the least any checker must do. */
+function parseAndWalk(file: string): number {
+  let count = 0;
+  const walk = (value: unknown): void => {
+    count++;
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return count;
+}
+
+function timeMedian(runs: number, run: () => unknown): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+function measureChecker(file: string): { checkerMs: number; parseMs: number; findings: number } {
+  const findings = checkPaths([file]).findings.length;
+  return {
+    checkerMs: timeMedian(15, () => checkPaths([file])),
+    parseMs: timeMedian(15, () => parseAndWalk(file)),
+    findings,
+  };
+}
+
+function pad(text: string | number, width: number): string {
+  return String(text).padStart(width);
+}
+
+function main(): void {
+  const started = performance.now();
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const largest = path.join(RESULTS, `Bench-${SIZES[SIZES.length - 1]}.template.json`);
+
+  const synth = measureSynth(largest);
+  const checker = measureChecker(largest);
+  const simulator = measureSimulator();
+
+  const medianMs = (v: Variant, n: number) => median(synth[v][n].map(s => s.ms));
+  const peakMb = (v: Variant, n: number) => Math.max(...synth[v][n].map(s => s.maxRssMb));
+  const lines: string[] = [];
+  lines.push(`cdk-integration-responses benchmark: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, ` +
+    `${SAMPLES} samples per cell (median), each in a fresh process after a warm-up synth`);
+  lines.push('');
+  lines.push('synth (construct + app.synth), REST API with N methods x 4 integration responses');
+  lines.push(`${'variant'.padEnd(16)}${SIZES.map(n => pad(`N=${n} ms`, 13)).join('')}${pad('ms/method', 11)}${pad('peak RSS MB', 13)}`);
+  for (const v of VARIANTS) {
+    const largestN = SIZES[SIZES.length - 1];
+    lines.push(`${v.padEnd(16)}${SIZES.map(n => pad(medianMs(v, n).toFixed(0), 13)).join('')}` +
+      `${pad((medianMs(v, largestN) / largestN).toFixed(2), 11)}${pad(peakMb(v, largestN).toFixed(0), 13)}`);
+  }
+  const [small, , big] = SIZES;
+  lines.push('linearity (ms per method at N=' + big + ' / at N=' + small + '): ' +
+    VARIANTS.map(v => `${v} ${((medianMs(v, big) / big) / (medianMs(v, small) / small)).toFixed(2)}`).join(', '));
+  lines.push('');
+  lines.push(`template checker on the N=${big} template (${(fs.statSync(largest).size / 1024 / 1024).toFixed(1)} MB, ${checker.findings} findings): ` +
+    `check ${checker.checkerMs.toFixed(1)} ms, read + JSON.parse + walk ${checker.parseMs.toFixed(1)} ms`);
+  lines.push(`simulator, ${simulator.calls} calls (Lambda error mapping + VTL): ${simulator.simulatorMs.toFixed(1)} ms; ` +
+    `velocityjs parse + render on every call ${simulator.naiveMs.toFixed(1)} ms`);
+  lines.push(`whole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+  const x = medianMs('builders', big) / medianMs('l2', big);
+  const y = medianMs('builders+checks', big) / medianMs('builders', big);
+  const z = checker.checkerMs / checker.parseMs;
+  const w = simulator.naiveMs / simulator.simulatorMs;
+  lines.push('');
+  lines.push(`bench: builders_vs_l2=${x.toFixed(3)} checks_overhead=${y.toFixed(3)} cli_vs_parse=${z.toFixed(2)} simulator_vs_naive=${w.toFixed(2)}`);
+
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ sizes: SIZES, synth, checker, simulator, ratios: { x, y, z, w } }, undefined, 2));
+  writeSynthPlot(path.join(RESULTS, 'latest.json'), path.join(RESULTS, 'synth-time.svg'));
+  console.log(lines.join('\n'));
+}
+
+main();
