@@ -1,6 +1,6 @@
 import { convertRestPayload, matchesMediaType, Payload } from './content-handling';
 import {
-  contextVariable, integrationResult, IntegrationResult, responseOverrides, sourceValue, templateVariables,
+  contextVariable, IntegrationResult, responseOverrides, resultToMatch, sourceValue, templateVariables,
 } from './simulation-context';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
@@ -87,15 +87,7 @@ function methodResponseCodes(methodResponses: unknown): ReadonlySet<string> | un
  * template by Accept, VTL, and `$context.responseOverride`.
  */
 export function simulateRest(model: RestModel, input: SimulationInput): SimulatedResponse {
-  const backend = input.backend;
-  if (backend.errorMessage !== undefined && model.target === 'status') {
-    throw new SimulationError('errorMessage describes a failed Lambda custom integration, but this integration matches the ' +
-      'backend status code; give statusCode instead');
-  }
-  const result = integrationResult(backend);
-  const selectionInput = model.target === 'status' || (model.target === 'unknown' && backend.errorMessage === undefined)
-    ? String(result.statusCode)
-    : backend.errorMessage ?? '';
+  const { result, selectionInput } = resultToMatch(model.target, input.backend);
   const selected = model.responses.find(r => r.pattern?.matches(selectionInput)) ?? model.responses.find(r => r.pattern === undefined);
   if (!selected) return internalServerError(undefined);
   if (model.methodResponseCodes && !model.methodResponseCodes.has(selected.statusCode)) return internalServerError(selected.statusCode);

@@ -2,6 +2,7 @@ import { evaluateJsonPath } from './json-path';
 import { SimulationError } from './simulation-error';
 import { BackendResult, SimulationInput } from './types';
 import { ResponseSource } from '../rules/mapping-expression';
+import { MatchTarget } from '../rules/selection-pattern';
 import { javaToString } from './vtl/java-methods';
 import { inputVariable, parseJsonSafely, utilVariable } from './vtl/variables';
 
@@ -63,6 +64,22 @@ export function integrationResult(backend: BackendResult): IntegrationResult {
     if (!(name in multiValueHeaders)) multiValueHeaders[name] = [value];
   }
   return { body, isBase64Encoded: backend.isBase64Encoded ?? false, statusCode, headers, multiValueHeaders };
+}
+
+/**
+ * The backend result, and the string response patterns or keys are matched against: the Lambda
+ * error message (the empty string for a success) or the status code.
+ */
+export function resultToMatch(target: MatchTarget, backend: BackendResult): { result: IntegrationResult; selectionInput: string } {
+  if (backend.errorMessage !== undefined && target === 'status') {
+    throw new SimulationError('errorMessage describes a failed Lambda custom integration, but this integration matches the ' +
+      'backend status code; give statusCode instead');
+  }
+  const result = integrationResult(backend);
+  const selectionInput = target === 'status' || (target === 'unknown' && backend.errorMessage === undefined)
+    ? String(result.statusCode)
+    : backend.errorMessage ?? '';
+  return { result, selectionInput };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { convertWebSocketPayload, Payload } from './content-handling';
 import { evaluateJsonPath } from './json-path';
-import { contextVariable, integrationResult, IntegrationResult, templateVariables } from './simulation-context';
+import { contextVariable, IntegrationResult, resultToMatch, templateVariables } from './simulation-context';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { CompiledPattern, compileJavaPattern } from '../rules/java-pattern';
@@ -79,15 +79,7 @@ export function webSocketModel(integrationType: unknown, target: MatchTarget, re
  * passed on unmapped.
  */
 export function simulateWebSocket(model: WebSocketModel, input: SimulationInput): SimulatedResponse {
-  const backend = input.backend;
-  if (backend.errorMessage !== undefined && model.target === 'status') {
-    throw new SimulationError('errorMessage describes a failed Lambda custom integration, but this integration matches the ' +
-      'backend status code; give statusCode instead');
-  }
-  const result = integrationResult(backend);
-  const selectionInput = model.target === 'status' || (model.target === 'unknown' && backend.errorMessage === undefined)
-    ? String(result.statusCode)
-    : backend.errorMessage ?? '';
+  const { result, selectionInput } = resultToMatch(model.target, input.backend);
   const selected = model.responses.find(r => r.pattern?.matches(selectionInput)) ?? model.responses.find(r => r.key === DEFAULT_KEY);
   if (!selected) {
     return { statusCode: result.statusCode, headers: {}, body: result.body, isBase64Encoded: result.isBase64Encoded };
