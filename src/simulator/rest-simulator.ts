@@ -72,7 +72,9 @@ export class RestSimulator {
       throw new SimulationError(`the template has no AWS::ApiGateway::Method '${logicalId}'`);
     }
     const properties = knownObject(resource.Properties) ?? {};
-    const api = knownString(knownObject(properties.RestApiId)?.Ref);
+    // knownObject treats a `Ref` as unknown: the reference is read from the raw value.
+    const restApiId = properties.RestApiId as { Ref?: unknown } | undefined;
+    const api = typeof restApiId === 'object' && restApiId !== null ? knownString(restApiId.Ref) : undefined;
     const binaryMediaTypes = options.binaryMediaTypes
       ?? stringList(api === undefined ? undefined : knownObject(knownObject(resources[api])?.Properties)?.BinaryMediaTypes);
     return RestSimulator.fromProperties(properties, binaryMediaTypes, logicalId);

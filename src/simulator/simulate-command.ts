@@ -10,7 +10,10 @@ import { knownObject } from '../rules/unknown';
  * REST method or a WebSocket integration of the template returns for the backend result in B.json.
  */
 export function simulateFromFiles(templateFile: string, resource: string, backendFile: string): SimulatedResponse {
-  const [{ template }] = readTemplates(templateFile);
+  // A cloud assembly has several templates: the resource is looked for in each.
+  const templates = readTemplates(templateFile);
+  const { template } = templates.find(t => Object.prototype.hasOwnProperty.call(t.template.Resources, resource)) ?? templates[0] ?? {};
+  if (template === undefined) throw new InputError(templateFile, 'the cloud assembly has no templates');
   const input = readBackend(backendFile);
   const type = (template.Resources[resource] as { Type?: unknown } | undefined)?.Type;
   if (type === 'AWS::ApiGateway::Method') return RestSimulator.fromTemplate(template, resource).simulate(input);

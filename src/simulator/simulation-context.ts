@@ -136,8 +136,8 @@ export function sourceValue(source: ResponseSource, result: IntegrationResult, i
   context: Record<string, unknown>): string | undefined {
   switch (source.kind) {
     case 'static': return source.value;
-    case 'header': return result.headers[source.name];
-    case 'multivalueheader': return result.multiValueHeaders[source.name]?.join(',');
+    case 'header': return own(result.headers, source.name);
+    case 'multivalueheader': return own(result.multiValueHeaders, source.name)?.join(',');
     case 'body': return result.body;
     case 'bodyPath': {
       let json: unknown;
@@ -153,8 +153,13 @@ export function sourceValue(source: ResponseSource, result: IntegrationResult, i
       const value = getDotted(context, source.name);
       return value === undefined || value === null || typeof value === 'object' ? undefined : javaToString(value);
     }
-    case 'stageVariable': return input.stageVariables?.[source.name];
+    case 'stageVariable': return own(input.stageVariables ?? {}, source.name);
   }
+}
+
+/** `record[key]` when the record has it as its own: a header named `constructor` is not `Object`. */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /**

@@ -236,6 +236,35 @@ describe('entry points', () => {
       .toEqual(expect.objectContaining({ statusCode: 404, headers: { 'X-Error': 'NotFoundError' } }));
   });
 
+  test('a template method takes the binary media types of the RestApi it references', () => {
+    const template = {
+      Resources: {
+        Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'api', BinaryMediaTypes: ['image/png'] } },
+        Get: {
+          Type: 'AWS::ApiGateway::Method',
+          Properties: {
+            RestApiId: { Ref: 'Api' },
+            HttpMethod: 'GET',
+            Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }] },
+            MethodResponses: [{ StatusCode: '200' }],
+          },
+        },
+      },
+    };
+    const png = { backend: { body: 'AAEC', isBase64Encoded: true }, request: { accept: 'image/png' } };
+    expect(RestSimulator.fromTemplate(template, 'Get').simulate(png)).toEqual(expect.objectContaining({ body: 'AAEC', isBase64Encoded: true }));
+    expect(RestSimulator.fromTemplate(template, 'Get', { binaryMediaTypes: [] }).simulate(png).isBase64Encoded).toBe(false);
+  });
+
+  test('a header mapping reads only headers the backend sent, never object properties', () => {
+    const simulator = RestSimulator.fromResponses(RestResponses.of([RestResponse.forStatus('200')
+      .withHeader('X-Ctor', ResponseValue.integrationHeader('constructor'))
+      .withHeader('X-Stage', ResponseValue.stageVariable('toString'))]));
+    expect(simulator.simulate({ backend: {} }).headers).toEqual({});
+    expect(simulator.simulate({ backend: { headers: { constructor: 'c' } }, stageVariables: { toString: 's' } }).headers)
+      .toEqual({ 'X-Ctor': 'c', 'X-Stage': 's' });
+  });
+
   test('refuses what it cannot simulate, with a clear message', () => {
     const template = fixture('lambda-error-mapping');
     const proxy = Object.keys(template.Resources).find(k => template.Resources[k].Properties?.HttpMethod === 'ANY')!;

@@ -113,7 +113,9 @@ class SandboxCompile extends (Compile as any) {
 
   private guard(ast: Position, call: () => unknown): unknown {
     try {
-      return checkSize(call());
+      // Velocity treats a method that returns null as a null reference (shown as written, or as
+      // nothing with `$!`); velocityjs would print "null".
+      return checkSize(call() ?? undefined);
     } catch (e) {
       if (e instanceof TemplateError) throw e.line === undefined ? new TemplateError(e.message, lineOf(ast)) : e;
       throw new TemplateError(e instanceof Error ? e.message : String(e), lineOf(ast));

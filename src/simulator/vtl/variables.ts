@@ -54,14 +54,34 @@ export function inputVariable(body: string, request: TemplateRequest): Record<st
       return value === undefined || value === null ? '' : value;
     },
     params: (name?: unknown) => {
-      if (name === undefined) return request.params;
-      for (const location of ['path', 'querystring', 'header']) {
-        const values = request.params[location] ?? {};
+      if (name === undefined) return allParams(request);
+      for (const location of PARAM_LOCATIONS) {
+        const values = ownEntries(request.params, location) ?? {};
         if (Object.prototype.hasOwnProperty.call(values, String(name))) return values[String(name)];
       }
       return '';
     },
   });
+}
+
+const PARAM_LOCATIONS = ['path', 'querystring', 'header'];
+
+function ownEntries(params: TemplateRequest['params'], location: string): Record<string, string> | undefined {
+  return Object.prototype.hasOwnProperty.call(params, location) ? params[location] : undefined;
+}
+
+/**
+ * `$input.params()`: every location API Gateway has (path, querystring, header), empty when the
+ * request has none, as copies a template cannot change the caller's input through.
+ */
+function allParams(request: TemplateRequest): Record<string, Record<string, string>> {
+  const copy = (values: Record<string, string> | undefined) => Object.fromEntries(Object.entries(values ?? {}));
+  const all: Record<string, Record<string, string>> = {};
+  for (const location of PARAM_LOCATIONS) all[location] = copy(ownEntries(request.params, location));
+  for (const location of Object.keys(request.params)) {
+    if (!PARAM_LOCATIONS.includes(location)) all[location] = copy(request.params[location]);
+  }
+  return all;
 }
 
 const FORM_SAFE = /[A-Za-z0-9.\-*_]/;

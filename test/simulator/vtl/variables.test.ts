@@ -36,6 +36,17 @@ describe('$input', () => {
       .toBe('path=id:abc;querystring=id:q,name:n;header=name:h,X-Trace:t;');
   });
 
+  test('$input.params() always has path, querystring and header, and is a copy', () => {
+    const params = { querystring: { q: '1' } };
+    expect(render('#set($all = $input.params())$all.keySet()|$all.path.size()|$!all.header.get(\'X\')|#set($ignored = $all.querystring.put(\'q\', \'2\'))$input.params(\'q\')', '{}', params))
+      .toBe('[path, querystring, header]|0||1');
+    expect(params.querystring.q).toBe('1');
+  });
+
+  test('a method returning null is a null reference, as in Velocity: nothing with $!, else shown as written', () => {
+    expect(render("#set($m = {})[$!m.get('x')][$m.get('x')]")).toBe("[][$m.get('x')]");
+  });
+
   test('a body that is not JSON is a string to $input.path', () => {
     expect(render("$input.path('$')", 'plain text')).toBe('plain text');
   });
