@@ -38,9 +38,10 @@ class UsageError extends Error {}
 export function runCli(args: readonly string[], output: CliOutput = PROCESS_OUTPUT): number {
   try {
     const [command, ...rest] = args;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) throw new UsageError("no command given (expected 'check' or 'simulate')");
+    if (command === '--help' || command === '-h' || command === 'help') {
       output.out(USAGE);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     if (command === 'check') return check(rest, output);
     if (command === 'simulate') return simulate(rest, output);

@@ -2,6 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { runCli } from '../src/cli';
 
 const root = path.join(__dirname, '..');
@@ -33,7 +35,7 @@ describe('exit codes', () => {
   });
 
   test.each([
-    [[], 'usage: cdk-integration-responses check'],
+    [[], "cdk-integration-responses: no command given (expected 'check' or 'simulate'); run 'cdk-integration-responses --help'"],
     [['lint'], "cdk-integration-responses: unknown command 'lint' (expected 'check' or 'simulate'); run 'cdk-integration-responses --help'"],
     [['check'], 'cdk-integration-responses: check needs at least one template file or cdk.out directory; run'],
     [['check', '--format', 'xml', 'x.json'], "cdk-integration-responses: --format takes 'text' or 'json', not 'xml'"],
@@ -44,9 +46,8 @@ describe('exit codes', () => {
   ])('2 for %j, with a one-line message', (args, message) => {
     const result = run(...args);
     expect(result.code).toBe(2);
-    const text = args.length === 0 ? result.out : result.err;
-    expect(text).toContain(message);
-    if (args.length > 0) expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).toContain(message);
+    expect(result.err.split('\n')).toHaveLength(1);
   });
 
   test('--help prints the usage and exits 0', () => {
@@ -104,7 +105,7 @@ describe('as a process', () => {
     }));
     const result = cli('check', '--format', 'json', outdir);
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).map((f: { ruleId: string }) => f.ruleId)).toEqual(['rest-status-code']);
+    expect(JSON.parse(result.stdout).map((f: { ruleId: string }) => f.ruleId)).toEqual(['rest-status-code', 'rest-status-code']);
   }, 60_000);
 
   test('unreadable input gives exit code 2 and one line on stderr, no stack trace', () => {
@@ -163,6 +164,21 @@ describe('simulate', () => {
     expect(result.code).toBe(2);
     expect(result.err.split('\n')).toHaveLength(1);
     expect(result.err).toMatch(message);
+  });
+
+  test('a cdk.out directory: the resource is found in whichever stack has it', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'simulate-assembly-'));
+    const app = new App({ outdir });
+    new Stack(app, 'First');
+    const api = new apigw.RestApi(new Stack(app, 'Second'), 'Api', { deploy: false });
+    api.root.addMethod('GET', new apigw.MockIntegration({ integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"from": "second"}' } }] }),
+      { methodResponses: [{ statusCode: '200' }] });
+    app.synth();
+    const result = run('simulate', '--template', outdir, '--resource', 'ApiGET9257B917', '--backend', backend('second.json', {}));
+    expect(result.err).toBe('');
+    expect(JSON.parse(result.out)).toEqual({ statusCode: 200, headers: {}, body: '{"from": "second"}', selected: '200' });
+    // The empty first stack has a template without Resources: nothing to check, not an error.
+    expect(run('check', outdir)).toEqual(expect.objectContaining({ code: 0, err: '' }));
   });
 
   test('a resource that cannot be simulated exits 2', () => {

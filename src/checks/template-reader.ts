@@ -50,23 +50,46 @@ function splitGetAtt(value: string): string[] {
 /**
  * Parses a template (JSON, or YAML with CloudFormation's short-form tags).
  */
-export function parseTemplate(text: string, file: string): TemplateFile {
+export function parseTemplate(source: string, file: string): TemplateFile {
+  const text = source.replace(/^\uFEFF/, '');
   let parsed: unknown;
   const looksLikeJson = /^\s*[{[]/.test(text);
   try {
     parsed = looksLikeJson && !/\.ya?ml$/i.test(file)
       ? JSON.parse(text)
-      : parse(text, { customTags: CLOUDFORMATION_TAGS as any, maxAliasCount: 100, prettyErrors: false });
+      : parse(text, { customTags: CLOUDFORMATION_TAGS as any, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     const kind = looksLikeJson && !/\.ya?ml$/i.test(file) ? 'malformed JSON' : 'malformed YAML';
     throw new InputError(file, `${kind}: ${firstLine(e)}`);
   }
-  const resources = (parsed as { Resources?: unknown } | null)?.Resources;
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || resources === null
-    || typeof resources !== 'object' || Array.isArray(resources)) {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(file, 'not a CloudFormation template (no Resources section)');
   }
+  const object = parsed as Record<string, unknown>;
+  // A stack without resources (CDK synthesizes one for an empty stack) has other template sections.
+  if (object.Resources === undefined && TEMPLATE_SECTIONS.some(section => section in object)) object.Resources = {};
+  const resources = object.Resources;
+  if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) {
+    throw new InputError(file, 'not a CloudFormation template (no Resources section)');
+  }
+  if (depthOver(parsed, MAX_DEPTH)) throw new InputError(file, `nested more than ${MAX_DEPTH} levels deep, which no CloudFormation template needs`);
   return { file, template: parsed as TemplateFile['template'] };
+}
+
+const MAX_DEPTH = 500;
+
+const TEMPLATE_SECTIONS = ['AWSTemplateFormatVersion', 'Parameters', 'Rules', 'Conditions', 'Mappings', 'Outputs', 'Transform'];
+
+/** Whether a parsed value nests deeper than `limit` (walked without recursion). */
+function depthOver(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -64,6 +64,8 @@ test.each([
   ['not a template', (dir: string) => write(dir, 'list.json', '[1, 2]'), /list\.json: not a CloudFormation template \(no Resources section\)$/],
   ['a YAML scalar', (dir: string) => write(dir, 'scalar.yaml', 'hello'), /scalar\.yaml: not a CloudFormation template/],
   ['a directory without manifest', (dir: string) => dir, /not a cloud assembly \(no manifest\.json\); give a template file or a cdk\.out directory$/],
+  ['a template nested too deep', (dir: string) => write(dir, 'deep.json', `{"Resources": {"A": ${'['.repeat(20_000)}${']'.repeat(20_000)}}}`),
+    /deep\.json: nested more than 500 levels deep, which no CloudFormation template needs$/],
   ['a YAML alias bomb', (dir: string) => write(dir, 'bomb.yaml', aliasBomb()), /bomb\.yaml: malformed YAML: Excessive alias count/],
   ['a file over the size limit', (dir: string) => {
     const file = path.join(dir, 'huge.json');
@@ -91,3 +93,22 @@ function aliasBomb(): string {
   }
   return `${lines.join('\n')}\nResources: {}\n`;
 }
+
+test('a JSON template may start with a byte order mark', () => {
+  const file = write(tmp(), 'bom.json', '\uFEFF{"Resources": {"A": {"Type": "X"}}}');
+  expect(readTemplates(file)[0].template.Resources).toEqual({ A: { Type: 'X' } });
+});
+
+test('unknown YAML tags are read as plain values, without warnings on the console', () => {
+  const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+  const log = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    const { template } = parseTemplate('Resources:\n  A:\n    Type: X\n    Properties:\n      P: !Custom value\n', 't.yaml');
+    expect((template.Resources as any).A.Properties.P).toBe('value');
+    expect(warn).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+  } finally {
+    warn.mockRestore();
+    log.mockRestore();
+  }
+});
