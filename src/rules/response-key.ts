@@ -39,7 +39,7 @@ export function checkResponseKey(value: unknown, target: MatchTarget, path?: str
   if (parsed.problem) {
     return {
       findings: [finding(RULES.wsResponseKey,
-        `response key '${key}' is not valid: ${parsed.problem}; API Gateway rejects or never selects it`, path)],
+        `response key '${key}' is not valid: ${parsed.problem}; API Gateway does not select a key written this way`, path)],
     };
   }
   if (parsed.pattern === undefined) return { findings: [] };

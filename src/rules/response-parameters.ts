@@ -29,7 +29,7 @@ export function checkResponseValue(value: unknown, prefix: string, path?: string
   const expression = knownString(value);
   if (expression === undefined) {
     return value === undefined || isUnknown(value) ? [] : [finding(RULES.restParameterValue,
-      `${prefix}${Array.isArray(value) ? 'a list' : `a ${typeof value}`} is not a valid value: API Gateway expects a ` +
+      `${prefix}${describeKind(value)} is not a valid value: API Gateway expects a ` +
       "string; give a mapping expression or a single-quoted static value such as '*'", path)];
   }
   const parsed = parseResponseParameterValue(expression);
@@ -48,7 +48,8 @@ export function checkResponseValue(value: unknown, prefix: string, path?: string
     if (!isKnownContextVariable(source.name)) {
       return [finding(RULES.restParameterContext,
         `${prefix}'${expression}' is not a documented context variable: API Gateway rejects ` +
-        'unsupported context variables at deployment; check the spelling against the $context reference', path)];
+        'a context variable it does not support at deployment (this list may lag behind new ones); ' +
+        'check the spelling against the $context reference', path)];
     }
   }
   return [];
@@ -59,4 +60,10 @@ export function checkResponseValue(value: unknown, prefix: string, path?: string
  */
 export function checkResponseParameters(parameters: Record<string, unknown>, path?: string): Finding[] {
   return Object.entries(parameters).flatMap(([key, value]) => checkResponseParameter(key, value, childPath(path, key)));
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -3,6 +3,7 @@ import { Finding } from './finding';
 import { parseResponseParameterKey } from './mapping-expression';
 import { matchTargetOf, PROXY_INTEGRATION_TYPES } from './match-target';
 import { checkIntegrationResponses } from './rest-integration-responses';
+import { checkStatusCode } from './status-code';
 import { isUnknown, knownArray, knownObject, knownString } from './unknown';
 
 
@@ -45,7 +46,7 @@ export function checkMethodResponses(integrationResponses: unknown, methodRespon
   if (!responses) return [];
   const declared = methodResponses === undefined ? new Map<string, Declared>() : declaredHeaders(methodResponses);
   if (!declared) return [];
-  const findings: Finding[] = duplicateMethodResponses(methodResponses);
+  const findings: Finding[] = methodResponseCodeFindings(methodResponses);
 
   responses.forEach((item, index) => {
     const response = knownObject(item);
@@ -104,12 +105,13 @@ function mappedHeaders(parameters: unknown): string[] {
   return Object.keys(map).map(key => parseResponseParameterKey(key).value).filter((h): h is string => h !== undefined);
 }
 
-function duplicateMethodResponses(methodResponses: unknown): Finding[] {
+function methodResponseCodeFindings(methodResponses: unknown): Finding[] {
   const seen = new Set<string>();
   const findings: Finding[] = [];
   (knownArray(methodResponses) ?? []).forEach((item, index) => {
     const statusCode = knownString(knownObject(item)?.StatusCode);
     if (statusCode === undefined) return;
+    findings.push(...checkStatusCode(statusCode, childPath(childPath('MethodResponses', index), 'StatusCode')));
     if (seen.has(statusCode)) {
       findings.push(finding(RULES.restDuplicateMethodResponse,
         `status code '${statusCode}' has more than one method response: API Gateway keeps one method response per ` +

@@ -53,6 +53,7 @@ export function parseSelectionExpression(expression: string): { parts?: Expressi
  */
 export function templateSelectionVariableProblem(name: string): string | undefined {
   if (name === 'integration.response.statuscode' || name === 'request.body') return undefined;
+  if (name === 'default') return "'$default' reads as a variable here; write '\\$default' for the static $default key";
   for (const prefix of ['integration.response.header.', 'integration.response.multivalueheader.']) {
     if (name.startsWith(prefix)) {
       const problem = headerNameProblem(name.slice(prefix.length));

@@ -85,8 +85,8 @@ function checkParameters(parameters: Record<string, unknown>): Finding[] {
     const text = knownString(value);
     if (text === undefined || (text.length >= 1 && text.length <= WEBSOCKET_PARAMETER_LIMIT)) continue;
     findings.push(finding(RULES.wsParameterValue,
-      `response parameter '${key}' has a value of ${text.length} characters, outside the 1 to ${WEBSOCKET_PARAMETER_LIMIT} ` +
-      'API Gateway accepts: it rejects the deployment; give a non-empty value of at most 512 characters',
+      `response parameter '${key}' has a value of ${text.length} characters: API Gateway accepts 1 to ` +
+      `${WEBSOCKET_PARAMETER_LIMIT} characters and rejects the deployment; give a non-empty value of at most ${WEBSOCKET_PARAMETER_LIMIT} characters`,
       childPath('ResponseParameters', key)));
   }
   return findings;

@@ -20,7 +20,7 @@ test('fails a key without slashes with the exact message', () => {
   expect(checkResponseKey('4\\d\\d', 'status', 'IntegrationResponseKey').findings).toEqual([{
     ruleId: 'ws-response-key',
     severity: 'error',
-    message: "response key '4\\d\\d' is not valid: keys are $default or a regular expression between slashes, such as '/4\\d\\d/'; API Gateway rejects or never selects it",
+    message: "response key '4\\d\\d' is not valid: keys are $default or a regular expression between slashes, such as '/4\\d\\d/'; API Gateway does not select a key written this way",
     path: 'IntegrationResponseKey',
   }]);
 });

@@ -44,7 +44,7 @@ test('warns about an undocumented context variable', () => {
   expect(checkResponseParameter('method.response.header.X', 'context.requestID')).toEqual([{
     ruleId: 'rest-parameter-context',
     severity: 'warning',
-    message: "response parameter 'method.response.header.X': 'context.requestID' is not a documented context variable: API Gateway rejects unsupported context variables at deployment; check the spelling against the $context reference",
+    message: "response parameter 'method.response.header.X': 'context.requestID' is not a documented context variable: API Gateway rejects a context variable it does not support at deployment (this list may lag behind new ones); check the spelling against the $context reference",
   }]);
 });
 

@@ -139,3 +139,15 @@ describe('robustness', () => {
     }), { numRuns: 1500 });
   });
 });
+
+test('fails a method response whose status code is not an HTTP status', () => {
+  expect(checkRestMethod({
+    Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }] },
+    MethodResponses: [{ StatusCode: '200' }, { StatusCode: '2000' }],
+  })).toEqual([{
+    ruleId: 'rest-status-code',
+    severity: 'error',
+    message: "status code '2000' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment; use a code from 100 to 599",
+    path: 'MethodResponses[1].StatusCode',
+  }]);
+});

@@ -29,6 +29,7 @@ test('known variables of a template selection expression', () => {
     "'integration.response.body' is not a variable integration responses can select templates by; use integration.response.statuscode, integration.response.header.{name}, integration.response.multivalueheader.{name} or request.body.{path}");
   expect(templateSelectionVariableProblem('integration.response.header.')).toBe("in 'integration.response.header.': the header name is empty");
   expect(templateSelectionVariableProblem('request.body.a..b')).toBe("in 'request.body.a..b': recursive descent '..' is not supported");
+  expect(templateSelectionVariableProblem('default')).toBe("'$default' reads as a variable here; write '\\$default' for the static $default key");
 });
 
 test('possible template keys', () => {

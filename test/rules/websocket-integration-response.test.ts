@@ -60,7 +60,7 @@ test('fails empty and over-long parameter values with the exact message', () => 
     {
       ruleId: 'ws-parameter-value',
       severity: 'error',
-      message: "response parameter 'a' has a value of 0 characters, outside the 1 to 512 API Gateway accepts: it rejects the deployment; give a non-empty value of at most 512 characters",
+      message: "response parameter 'a' has a value of 0 characters: API Gateway accepts 1 to 512 characters and rejects the deployment; give a non-empty value of at most 512 characters",
       path: 'ResponseParameters.a',
     },
     expect.objectContaining({ ruleId: 'ws-parameter-value', path: 'ResponseParameters.b' }),

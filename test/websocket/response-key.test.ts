@@ -17,7 +17,7 @@ test('keys render as API Gateway expects and say what they match', () => {
 test('fails an invalid pattern or key at the call', () => {
   expect(() => ResponseKey.statusMatches('4\\d{')).toThrow(/^\[ws-response-key\] response key '\/4\\d\{\/' is not a valid Java regular expression .* \(ResponseKey\.statusMatches\)$/);
   expect(() => ResponseKey.fromKey('404')).toThrow(
-    "[ws-response-key] response key '404' is not valid: keys are $default or a regular expression between slashes, such as '/404/'; API Gateway rejects or never selects it (ResponseKey.fromKey)");
+    "[ws-response-key] response key '404' is not valid: keys are $default or a regular expression between slashes, such as '/404/'; API Gateway does not select a key written this way (ResponseKey.fromKey)");
   expect(() => ResponseKey.lambdaErrorMatches('')).toThrow('the pattern is empty; use ResponseKey.DEFAULT for the catch-all response (ResponseKey.lambdaErrorMatches)');
 });
 
