@@ -59,12 +59,11 @@ export class ItemsApiStack extends Stack {
         .withTemplate('application/json', ResponseTemplate.fromString('{"message": "internal error"}')),
     ]).withHeaderOnAll('Access-Control-Allow-Origin', ResponseValue.literal('*'));
 
-    const item = api.root.addResource('items').addResource('{id}');
-    item.addMethod('GET', new apigw.LambdaIntegration(handler, {
+    // addMethod renders both sides and checks the whole method at synth.
+    itemResponses.addMethod(api.root.addResource('items').addResource('{id}'), 'GET', new apigw.LambdaIntegration(handler, {
       proxy: false,
       requestTemplates: { 'application/json': '{"id": "$util.escapeJavaScript($input.params(\'id\'))"}' },
-      integrationResponses: itemResponses.integrationResponses(),
-    }), { methodResponses: itemResponses.methodResponses() });
+    }));
 
     // A MOCK endpoint, attached with applyTo so the whole method is checked at synth.
     const health = api.root.addResource('health').addMethod('GET', new apigw.MockIntegration({
@@ -116,7 +115,8 @@ export class ItemsWebSocketStack extends Stack {
         requestTemplates: { $default: '{"id": $input.json(\'$.id\')}' },
       }),
     });
-    const errorMessage = { $default: '{"error": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}' };
+    // escapeJavaScript escapes ' as \' (not valid in JSON): the preset template undoes that.
+    const errorMessage = { $default: ResponseTemplate.lambdaErrorMessageJson().template };
     WebSocketResponses.forRoute(get)
       .respond(ResponseKey.DEFAULT, { templateSelection: TemplateSelection.DEFAULT, responseTemplates: { $default: "$input.json('$')" } })
       .respond(ResponseKey.lambdaErrorMatches('\\[BadRequest\\].*'), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: errorMessage })

@@ -4,8 +4,9 @@ import { MethodChecker } from './method-checker';
 import { renderResource } from './render';
 import { renderMethodForChecks } from './render-method';
 import { suppressionsInMetadata, suppressionsInScopes, withoutSuppressed } from './suppressions';
-import { checkResources, TemplateResource } from './template-resources';
+import { checkResources, integrationOfTarget, referenceKey, TemplateResource } from './template-resources';
 import { Finding, Severity } from '../rules/finding';
+import { knownObject } from '../rules/unknown';
 
 const validated = new WeakSet<CfnResource>();
 const WEBSOCKET_PREFIX = 'AWS::ApiGatewayV2::';
@@ -89,7 +90,33 @@ function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
   }
   const suppressions = (id: string) => suppressionsInScopes(byLogicalId.get(id)!);
   for (const f of checkResources(resources, suppressions)) findings.get(byLogicalId.get(f.resource)!)!.push(f);
+  reportUncheckedRoutes(resources, byLogicalId, findings);
   return findings;
+}
+
+/**
+ * A route nobody registered for checks (an aws-cdk-lib route used with the L2 response directly)
+ * would keep its findings, such as being one-way, to itself: they are reported on a checked
+ * resource of the route's integration instead.
+ */
+function reportUncheckedRoutes(resources: Record<string, TemplateResource>, byLogicalId: Map<string, CfnResource>,
+  findings: Map<CfnResource, Finding[]>): void {
+  const checkedOfIntegration = new Map<string, CfnResource>();
+  for (const [id, construct] of byLogicalId) {
+    if (!validated.has(construct)) continue;
+    const properties = knownObject(resources[id].Properties);
+    const key = construct.cfnResourceType === 'AWS::ApiGatewayV2::Integration' ? `ref:${id}`
+      : construct.cfnResourceType === 'AWS::ApiGatewayV2::IntegrationResponse' ? referenceKey(properties?.IntegrationId) : undefined;
+    if (key !== undefined && !checkedOfIntegration.has(key)) checkedOfIntegration.set(key, construct);
+  }
+  for (const [id, construct] of byLogicalId) {
+    if (validated.has(construct) || construct.cfnResourceType !== 'AWS::ApiGatewayV2::Route') continue;
+    const integration = integrationOfTarget(knownObject(resources[id].Properties)?.Target);
+    const owner = integration === undefined ? undefined : checkedOfIntegration.get(integration);
+    if (owner === undefined) continue;
+    const route = `route ${construct.node.path}`;
+    findings.get(owner)!.push(...findings.get(construct)!.map(f => ({ ...f, path: f.path === undefined ? route : `${f.path} of ${route}` })));
+  }
 }
 
 function isWebSocketResource(construct: IConstruct): construct is CfnResource {

@@ -18,7 +18,8 @@ import { knownArray, knownObject, knownString } from '../rules/unknown';
  *
  * Mistakes that involve several responses (two responses for one status code, two defaults, Lambda
  * and status patterns mixed) throw here. Checks that need the method itself (proxy integrations,
- * method responses declared elsewhere, warnings) run when the set is attached with `applyTo`.
+ * method responses declared elsewhere, warnings) run when the set is attached with `addMethod` or
+ * `applyTo`, or with the whole-app `IntegrationResponseChecks`.
  */
 export class RestResponses {
   /**
@@ -67,6 +68,25 @@ export class RestResponses {
    */
   public methodResponses(): apigw.MethodResponse[] {
     return this.responses.map(r => r.toMethodResponse());
+  }
+
+  /**
+   * Adds a method with these responses to `resource` and checks it when the app is synthesized:
+   * `resource.addMethod(httpMethod, integration, options)` followed by `applyTo`. Give the
+   * integration without `integrationResponses`; the set provides them, and the method responses
+   * for every status code that `options.methodResponses` does not already declare.
+   *
+   * @param resource the API resource (for example `api.root.addResource('items')`)
+   * @param httpMethod the HTTP method, such as `GET`
+   * @param integration a non-proxy integration (`LambdaIntegration` with `proxy: false`,
+   *   `AwsIntegration`, `HttpIntegration` with `proxy: false`, `MockIntegration`)
+   * @param options the other options of the method
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-integration-settings-integration-response.html
+   */
+  public addMethod(resource: apigw.IResource, httpMethod: string, integration: apigw.Integration, options?: apigw.MethodOptions): apigw.Method {
+    const method = resource.addMethod(httpMethod, integration, options);
+    this.applyTo(method);
+    return method;
   }
 
   /**

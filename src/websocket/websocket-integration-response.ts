@@ -1,4 +1,4 @@
-import { IResource, Resource } from 'aws-cdk-lib';
+import { Fn, IResource, Resource, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { validateAtSynth } from '../checks/synth-validation';
@@ -24,7 +24,7 @@ export interface WebSocketResponseOptions {
   /**
    * How a template is chosen from `responseTemplates`.
    *
-   * @default - none
+   * @default - none: API Gateway uses the `$default` template
    */
   readonly templateSelection?: TemplateSelection;
 
@@ -116,6 +116,10 @@ export interface WebSocketIntegrationResponseAttributes {
 export class WebSocketIntegrationResponse extends Resource implements IWebSocketIntegrationResponse {
   /**
    * Refers to an integration response created elsewhere.
+   *
+   * @param scope the scope of the reference
+   * @param id the construct ID of the reference
+   * @param attrs the IDs of the API, the integration and the integration response
    */
   public static fromWebSocketIntegrationResponseAttributes(scope: Construct, id: string,
     attrs: WebSocketIntegrationResponseAttributes): IWebSocketIntegrationResponse {
@@ -131,9 +135,17 @@ export class WebSocketIntegrationResponse extends Resource implements IWebSocket
    * Refers to an integration response by its CloudFormation identifier,
    * `ApiId|IntegrationId|IntegrationResponseId`.
    *
-   * @param identifier the identifier, e.g. `a1b2c3|d4e5f6|g7h8i9`
+   * @param scope the scope of the reference
+   * @param id the construct ID of the reference
+   * @param identifier the identifier, e.g. `a1b2c3|d4e5f6|g7h8i9`; a token (a parameter, an import)
+   *   is split at deployment
    */
   public static fromIdentifier(scope: Construct, id: string, identifier: string): IWebSocketIntegrationResponse {
+    if (Token.isUnresolved(identifier)) {
+      // Known only at deployment (a parameter, an import): split it there.
+      const [apiId, integrationId, integrationResponseId] = Fn.split('|', identifier, 3);
+      return WebSocketIntegrationResponse.fromWebSocketIntegrationResponseAttributes(scope, id, { apiId, integrationId, integrationResponseId });
+    }
     const parts = identifier.split('|');
     if (parts.length !== 3 || parts.some(p => p === '')) {
       throw usageError('WebSocketIntegrationResponse.fromIdentifier',
@@ -143,8 +155,17 @@ export class WebSocketIntegrationResponse extends Resource implements IWebSocket
     return WebSocketIntegrationResponse.fromWebSocketIntegrationResponseAttributes(scope, id, { apiId, integrationId, integrationResponseId });
   }
 
+  /** The ID of the WebSocket API. */
   public readonly apiId: string;
+
+  /** The ID of the integration this response belongs to. */
   public readonly integrationId: string;
+
+  /**
+   * The ID of this integration response.
+   *
+   * @attribute
+   */
   public readonly integrationResponseId: string;
 
   /**
@@ -152,6 +173,11 @@ export class WebSocketIntegrationResponse extends Resource implements IWebSocket
    */
   public readonly responseKey: ResponseKey;
 
+  /**
+   * @param scope the scope of the response, usually the stack of the API
+   * @param id the construct ID
+   * @param props the integration, the response key and what the response sends
+   */
   constructor(scope: Construct, id: string, props: WebSocketIntegrationResponseProps) {
     super(scope, id);
     this.apiId = props.apiId;

@@ -1,10 +1,11 @@
 import { App, Aspects, Stack } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IntegrationResponseChecks, TemplateChecker } from '../../src';
+import { synthesize } from '../support/synth';
 
 function checkedApp() {
   const app = new App();
@@ -91,7 +92,7 @@ describe('suppressions', () => {
     const api = brokenApi(stack);
     IntegrationResponseChecks.suppress(api, 'rest-method-response-missing', 'the 500 response is only for alarms');
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('rest-method-response-missing'))).toEqual([]);
-    const template = Template.fromStack(stack).toJSON();
+    const template = synthesize(stack).toJSON();
     const method = Object.values<any>(template.Resources).find(r => r.Type === 'AWS::ApiGateway::Method');
     expect(method.Metadata['cdk-integration-responses']).toEqual({
       suppress: [{ ruleId: 'rest-method-response-missing', reason: 'the 500 response is only for alarms' }],

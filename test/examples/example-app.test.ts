@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { WebSocketSimulator } from '../../src';
 import { templateSchemaProblems } from '../support/cfn-schema';
 
 const root = path.join(__dirname, '..', '..');
@@ -34,6 +35,13 @@ describe('the example app, synthesized by the CDK CLI', () => {
     expect(of('AWS::ApiGatewayV2::RouteResponse').some(([, r]) => r.Properties.RouteId.Ref === ping[0] && r.Properties.RouteResponseKey === '$default')).toBe(true);
     const keys = of('AWS::ApiGatewayV2::IntegrationResponse').map(([, r]) => r.Properties.IntegrationResponseKey).sort();
     expect(keys).toEqual(['$default', '$default', '/\\[BadRequest\\].*/', '/\\[NotFound\\].*/']);
+  });
+
+  test('the WebSocket get route answers a Lambda error as valid JSON, quotes included', () => {
+    const [id] = Object.entries<any>(webSocketTemplate.Resources).find(([, r]) =>
+      r.Type === 'AWS::ApiGatewayV2::Integration' && r.Properties.IntegrationType === 'AWS')!;
+    const answer = WebSocketSimulator.fromTemplate(webSocketTemplate, id).simulate({ backend: { errorMessage: "[NotFound] item 'missing' does not exist" } });
+    expect(JSON.parse(answer.body)).toEqual({ message: "[NotFound] item 'missing' does not exist" });
   });
 
   test('the Lambda method maps errors by message and declares every header', () => {

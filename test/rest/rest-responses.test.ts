@@ -169,6 +169,32 @@ describe('with aws-cdk-lib integrations', () => {
   });
 });
 
+describe('addMethod', () => {
+  test('adds the method with both sides of the responses, keeping the method options', () => {
+    const { stack, api, fn } = fixture();
+    const method = lambdaResponses().addMethod(api.root.addResource('items'), 'GET', new apigw.LambdaIntegration(fn, { proxy: false }),
+      { apiKeyRequired: true, methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } }] });
+    expect(method.httpMethod).toBe('GET');
+    synthesize(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      ApiKeyRequired: true,
+      Integration: Match.objectLike({ Type: 'AWS', IntegrationResponses: Match.arrayWith([Match.objectLike({ StatusCode: '404', SelectionPattern: '.*\\[NotFound\\].*' })]) }),
+      MethodResponses: [
+        { StatusCode: '200', ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } },
+        { StatusCode: '404', ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } },
+        { StatusCode: '500', ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } },
+      ],
+    });
+  });
+
+  test('fails at the call on a proxy integration, and at synth on what only the whole method shows', () => {
+    const { app, api, fn } = fixture();
+    expect(() => lambdaResponses().addMethod(api.root, 'GET', new apigw.LambdaIntegration(fn))).toThrow(/^\[rest-proxy-integration-responses\] integration type AWS_PROXY ignores integration responses/);
+    RestResponses.of([RestResponse.forStatus('200').withHeader('X-Id', ResponseValue.contextVariable('requestId'))])
+      .addMethod(api.root.addResource('mock'), 'GET', new apigw.MockIntegration(), { methodResponses: [{ statusCode: '200' }] });
+    expect(() => app.synth()).toThrow(/\[Stack\/Api\/Default\/mock\/GET\/Resource\] \[rest-method-response-header\]/);
+  });
+});
+
 describe('applyTo', () => {
   test('sets integration responses and method responses of an L2 Method', () => {
     const { stack, api, fn } = fixture();

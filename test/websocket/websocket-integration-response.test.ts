@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { ResponseKey, TemplateSelection, WebSocketIntegrationResponse } from '../../src';
@@ -11,6 +11,14 @@ function rawApi() {
   const integration = new apigwv2.CfnIntegration(stack, 'Integration', { apiId: api.ref, integrationType: 'MOCK', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' });
   return { app, stack, api, integration };
 }
+
+test('imports an identifier known only at deployment by splitting it there', () => {
+  const stack = new Stack();
+  const identifier = new CfnParameter(stack, 'ResponseId').valueAsString;
+  const imported = WebSocketIntegrationResponse.fromIdentifier(stack, 'Imported', identifier);
+  expect(stack.resolve(imported.integrationId)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['|', { Ref: 'ResponseId' }] }] });
+  expect(stack.resolve(imported.integrationResponseId)).toEqual({ 'Fn::Select': [2, { 'Fn::Split': ['|', { Ref: 'ResponseId' }] }] });
+});
 
 test('renders every field of AWS::ApiGatewayV2::IntegrationResponse', () => {
   const { stack, api, integration } = rawApi();
@@ -56,7 +64,7 @@ test('fails a mistake in the response at construction, naming the construct', ()
     integrationId: integration.ref,
     responseKey: ResponseKey.DEFAULT,
     responseParameters: { 'method.response.header.X': '' },
-  })).toThrow("[ws-parameter-value] response parameter 'method.response.header.X' has a value of 0 characters, outside the 1 to 512 API Gateway accepts: it rejects the deployment; give a non-empty value of at most 512 characters (WebSocketIntegrationResponse Stack/Bad)");
+  })).toThrow("[ws-parameter-value] response parameter 'method.response.header.X' has a value of 0 characters: API Gateway accepts 1 to 512 characters and rejects the deployment; give a non-empty value of at most 512 characters (WebSocketIntegrationResponse Stack/Bad)");
   expect(() => new WebSocketIntegrationResponse(stack, 'Big', {
     apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT, responseTemplates: { $default: 'x'.repeat(40_000) },
   })).toThrow(/^\[ws-template-size\] .* \(WebSocketIntegrationResponse Stack\/Big\)$/);
@@ -78,6 +86,14 @@ test('a second synthesis checks the app as it is then, not as it was', () => {
   stack.node.tryRemoveChild('B');
   (integration as apigwv2.CfnIntegration).integrationType = 'HTTP_PROXY';
   expect(() => app.synth({ force: true })).toThrow(/\[Stack\/A\/Resource\] \[ws-proxy-integration-responses\]/);
+});
+
+test('a one-way route to the integration is reported on the response, without the whole-app checks', () => {
+  const { stack, api, integration } = rawApi();
+  new apigwv2.CfnRoute(stack, 'Route', { apiId: api.ref, routeKey: 'ping', target: `integrations/${integration.ref}` });
+  new WebSocketIntegrationResponse(stack, 'Ok', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT });
+  Annotations.fromStack(stack).hasWarning('/Stack/Ok/Resource',
+    Match.stringLikeRegexp("^\\[ws-route-not-two-way\\] route 'ping' has .* \\(at RouteResponseSelectionExpression of route Stack/Route\\)"));
 });
 
 test('fails at synth on a proxy integration given by ID', () => {
