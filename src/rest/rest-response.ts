@@ -6,7 +6,7 @@ import { RULES } from '../rules/catalog';
 import { checkContentHandling } from '../rules/content-handling';
 import { throwOnErrors, usageError } from '../rules/errors';
 import { headerNameProblem } from '../rules/header-name';
-import { checkResponseTemplate } from '../rules/response-templates';
+import { checkResponseTemplate, isMediaType } from '../rules/response-templates';
 import { compilePattern, REST_PATTERN_RULES } from '../rules/selection-pattern';
 import { checkStatusCode } from '../rules/status-code';
 import { isUnknown } from '../rules/unknown';
@@ -144,6 +144,13 @@ export class RestResponse {
    * @param model the model
    */
   public withModel(contentType: string, model: apigw.IModel): RestResponse {
+    if (!isUnknown(contentType) && !isMediaType(contentType)) {
+      throw usageError('RestResponse.withModel', `'${contentType}' is not a media type: a method response declares a model per ` +
+        "content type, and API Gateway rejects other keys ('Invalid content type specified'); use a type/subtype such as 'application/json'");
+    }
+    if (Object.prototype.hasOwnProperty.call(this.state.models, contentType)) {
+      throw usageError('RestResponse.withModel', `a model for '${contentType}' is already set on the '${this.statusCode}' response`);
+    }
     return new RestResponse({ ...this.state, models: { ...this.state.models, [contentType]: model } });
   }
 

@@ -89,6 +89,14 @@ test('fails a template key that is not a media type, or set twice', () => {
     "a template for 'application/json' is already set on the '200' response (RestResponse.withTemplate)");
 });
 
+test('fails a model key that is not a media type, or set twice', () => {
+  expect(() => RestResponse.forStatus('200').withModel('json', apigw.Model.EMPTY_MODEL)).toThrow(
+    "'json' is not a media type: a method response declares a model per content type, and API Gateway rejects other keys ('Invalid content type specified'); use a type/subtype such as 'application/json' (RestResponse.withModel)");
+  const ok = RestResponse.forStatus('200').withModel('application/json', apigw.Model.EMPTY_MODEL);
+  expect(() => ok.withModel('application/json', apigw.Model.ERROR_MODEL)).toThrow(
+    "a model for 'application/json' is already set on the '200' response (RestResponse.withModel)");
+});
+
 test('fails an unknown content handling given from an untyped language', () => {
   expect(() => RestResponse.forStatus('200').withContentHandling('TEXT' as apigw.ContentHandling)).toThrow(
     /^\[rest-content-handling\] content handling 'TEXT' is not supported: .* \(RestResponse\.withContentHandling\)$/);
