@@ -1,17 +1,20 @@
 import { Finding } from '../rules/finding';
+import { matchTargetOf } from '../rules/match-target';
 import { checkRestMethod } from '../rules/rest-method';
+import { knownObject } from '../rules/unknown';
 
 /**
- * Checks REST methods, reusing the findings of a method with the same properties: the methods of
- * an API mostly share their integration and method responses, and the findings of a method depend
- * on its properties only (their paths are property paths).
+ * Checks REST methods, reusing the findings of a method whose checked properties are the same: the
+ * methods of an API mostly share their integration and method responses, and the findings of a
+ * method depend on those only (their paths are property paths). The integration URI matters only
+ * through what patterns are matched against, so methods with different backends share findings too.
  */
 export class MethodChecker {
   private readonly findingsOf = new Map<string, readonly Finding[]>();
 
   /** The findings of an `AWS::ApiGateway::Method` with these properties. */
   public check(properties: Record<string, unknown>): readonly Finding[] {
-    const key = JSON.stringify(properties);
+    const key = cacheKey(properties);
     let findings = this.findingsOf.get(key);
     if (findings === undefined) {
       findings = checkRestMethod(properties);
@@ -19,4 +22,14 @@ export class MethodChecker {
     }
     return findings;
   }
+}
+
+function cacheKey(properties: Record<string, unknown>): string {
+  const integration = knownObject(properties.Integration);
+  const checkedIntegration = integration === undefined ? properties.Integration : {
+    Type: integration.Type,
+    MatchTarget: matchTargetOf(integration.Type, integration.Uri),
+    IntegrationResponses: integration.IntegrationResponses,
+  };
+  return JSON.stringify([checkedIntegration, properties.MethodResponses]);
 }

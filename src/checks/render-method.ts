@@ -1,4 +1,4 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { RenderedResource } from './render';
 
 /**
@@ -47,21 +47,49 @@ const METHOD_PROPERTIES: Shape = {
  * as much as synthesizing the method a second time; resolving the properties and naming them the
  * CloudFormation way gives the same values for the properties checked, at a fraction of the cost.
  */
-export function renderMethodForChecks(method: CfnResource): RenderedResource | undefined {
+export function renderMethodForChecks(method: CfnResource): Pick<RenderedResource, 'properties' | 'metadata'> | undefined {
   const internals = method as unknown as { rawOverrides?: object; cfnProperties?: Record<string, unknown> };
   if (internals.rawOverrides === undefined || Object.keys(internals.rawOverrides).length > 0 || internals.cfnProperties === undefined) {
     return undefined;
   }
   const stack = Stack.of(method);
   const checked = Object.fromEntries(Object.keys(METHOD_PROPERTIES).map(key => [key, internals.cfnProperties![key]]));
-  const properties = stack.resolve(checked);
-  const metadata = stack.resolve(method.cfnOptions.metadata);
+  const properties = resolveTokens(stack, checked);
+  const metadata = resolveTokens(stack, method.cfnOptions.metadata) as Record<string, unknown> | undefined;
   return {
-    logicalId: stack.resolve(method.logicalId),
-    type: method.cfnResourceType,
     properties: toCloudFormation(properties, METHOD_PROPERTIES) as Record<string, unknown>,
     metadata: metadata && Object.keys(metadata).length > 0 ? metadata : undefined,
   };
+}
+
+/**
+ * `stack.resolve(value)`, resolving only the parts that hold tokens: most of a method's responses
+ * are plain strings, and the generic resolver visits and copies every value with a full resolution
+ * context. Parts without tokens are returned as they are (the checks only read them). Like the
+ * resolver, it drops `undefined` values from objects and arrays.
+ */
+function resolveTokens(stack: Stack, value: unknown): unknown {
+  // Every token in a string carries the marker `${Token[` (or `#{Token[` for lists): a string
+  // without 'Token[' needs no closer look.
+  if (typeof value === 'string') return value.includes('Token[') && Token.isUnresolved(value) ? stack.resolve(value) : value;
+  if (typeof value === 'number') return Token.isUnresolved(value) ? stack.resolve(value) : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = value.map(item => resolveTokens(stack, item));
+    return items.every((item, i) => item === value[i] && item !== undefined) ? value : items.filter(item => item !== undefined);
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype || Tokenization.isResolvable(value)
+    || Object.keys(value).some(key => key.includes('Token[') && Token.isUnresolved(key))) {
+    return stack.resolve(value);
+  }
+  let resolved: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const result = resolveTokens(stack, item);
+    if (result === item && result !== undefined) continue;
+    resolved ??= { ...value };
+    if (result === undefined) delete resolved[key]; else resolved[key] = result;
+  }
+  return resolved ?? value;
 }
 
 function toCloudFormation(value: unknown, shape: Shape): unknown {

@@ -1,4 +1,4 @@
-import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IntegrationResponseChecks, ResponseValue, RestResponse, RestResponses } from '../../src';
@@ -50,14 +50,22 @@ describe('the quick rendering of a method for the synth-time checks', () => {
         integrationResponses: Fn.conditionIf('Never', [], [{ statusCode: '200' }]) as any,
       },
     });
+    (stack.node.findChild('Raw') as apigw.CfnMethod).overrideLogicalId('RawPut');
+    api.root.addResource('lazy').addMethod('GET', new apigw.MockIntegration({
+      integrationResponses: [{
+        statusCode: Lazy.string({ produce: () => '200' }),
+        responseTemplates: { 'application/json': Lazy.string({ produce: () => '{"lazy": true}' }) },
+        responseParameters: { 'method.response.header.X-List': Fn.join(',', Lazy.list({ produce: () => ['a', 'b'] })) },
+      }],
+    }), { methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.X-List': true } }] });
     const template = synthesize(stack).toJSON();
+    expect(template.Resources.RawPut).toBeDefined();
 
     const methods = methodsOf(stack);
-    expect(methods.length).toBeGreaterThanOrEqual(4);
+    expect(methods.length).toBeGreaterThanOrEqual(5);
     for (const method of methods) {
       const quick = renderMethodForChecks(method)!;
-      const synthesized = template.Resources[quick.logicalId];
-      expect(quick.type).toBe('AWS::ApiGateway::Method');
+      const synthesized = template.Resources[stack.resolve(method.logicalId)];
       expect(quick.properties).toEqual(checkedProperties(synthesized.Properties));
       expect(quick.metadata).toEqual(synthesized.Metadata);
     }
