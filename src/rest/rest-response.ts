@@ -107,7 +107,7 @@ export class RestResponse {
       const problem = headerNameProblem(name);
       if (problem) throw usageError('RestResponse.withHeader', `'${name}' is not a valid header name: ${problem}`);
     }
-    if (name in this.state.headers) {
+    if (Object.prototype.hasOwnProperty.call(this.state.headers, name)) {
       throw usageError('RestResponse.withHeader', `header '${name}' is already set on the '${this.statusCode}' response; set each header once`);
     }
     return new RestResponse({ ...this.state, headers: { ...this.state.headers, [name]: value } });
@@ -121,7 +121,7 @@ export class RestResponse {
    */
   public withTemplate(contentType: string, template: ResponseTemplate): RestResponse {
     throwOnErrors(checkResponseTemplate(contentType, template.template), 'RestResponse.withTemplate');
-    if (contentType in this.state.templates) {
+    if (Object.prototype.hasOwnProperty.call(this.state.templates, contentType)) {
       throw usageError('RestResponse.withTemplate', `a template for '${contentType}' is already set on the '${this.statusCode}' response`);
     }
     return new RestResponse({ ...this.state, templates: { ...this.state.templates, [contentType]: template } });

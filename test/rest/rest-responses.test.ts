@@ -61,6 +61,18 @@ describe('RestResponses.of', () => {
     })));
   });
 
+  test('a set built again is checked again, with the same outcome', () => {
+    const twoDefaults = () => RestResponses.of([RestResponse.forStatus('200'), RestResponse.forStatus('201')]);
+    expect(twoDefaults).toThrow(/^\[rest-duplicate-default\]/);
+    expect(twoDefaults).toThrow(/^\[rest-duplicate-default\]/);
+    expect(() => RestResponses.of([RestResponse.forStatus('200'), RestResponse.forStatus('201').whenStatusMatches('201')])).not.toThrow();
+  });
+
+  test('header names that are also JavaScript object properties are ordinary names', () => {
+    const response = RestResponse.forStatus('200').withHeader('constructor', ResponseValue.literal('x'));
+    expect(response.toIntegrationResponse().responseParameters).toEqual({ 'method.response.header.constructor': "'x'" });
+  });
+
   test('withHeaderOnAll refuses a header a response already sets', () => {
     const set = RestResponses.of([RestResponse.forStatus('200').withHeader('A', ResponseValue.literal('1'))]);
     expect(() => set.withHeaderOnAll('A', ResponseValue.literal('2'))).toThrow(/header 'A' is already set on the '200' response/);
