@@ -69,9 +69,10 @@ export function buildApp(variant: Variant, n: number, outdir: string): App {
     return app;
   }
   const api = new apigw.RestApi(stack, 'Api', { deploy: false });
+  // Like for like: the hand-written variant shares its literal lists, the builders share one set.
+  const responses = variant === 'l2' ? undefined : builtResponses();
   for (let i = 0; i < n; i++) {
     const resource = api.root.addResource(`r${i}`);
-    const responses = variant === 'l2' ? undefined : builtResponses();
     resource.addMethod('GET', new apigw.HttpIntegration(integrationUri(i), {
       proxy: false,
       options: { integrationResponses: responses ? responses.integrationResponses() : handWritten },

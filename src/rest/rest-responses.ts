@@ -37,8 +37,13 @@ export class RestResponses {
    */
   public readonly responses: RestResponse[];
 
-  private constructor(responses: RestResponse[]) {
+  /**
+   * @param alreadyChecked the set-level checks passed for these responses (a header added to every
+   *   response changes none of what they check)
+   */
+  private constructor(responses: RestResponse[], alreadyChecked = false) {
     this.responses = [...responses];
+    if (alreadyChecked) return;
     throwOnErrors(this.patternKindFindings(), 'RestResponses.of');
     const rendered = this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse()));
     throwOnErrors(integrationResponseFindings(rendered, this.matchTarget), 'RestResponses.of');
@@ -52,7 +57,7 @@ export class RestResponses {
    * @param value a static value or a mapping expression
    */
   public withHeaderOnAll(name: string, value: ResponseValue): RestResponses {
-    return new RestResponses(this.responses.map(r => r.withHeader(name, value)));
+    return new RestResponses(this.responses.map(r => r.withHeader(name, value)), true);
   }
 
   /**
