@@ -4,7 +4,7 @@ import { formatSimulation, simulateFromFiles } from './simulator/simulate-comman
 import { SimulationError } from './simulator/simulation-error';
 
 const USAGE = `usage: cdk-integration-responses check [--format text|json] <template-or-cdk.out>...
-       cdk-integration-responses simulate --template <file> --resource <logical-id> --backend <file.json>
+       cdk-integration-responses simulate --template <file-or-cdk.out> --resource <logical-id> --backend <file.json>
 
   check      run the rule table over CloudFormation templates (JSON or YAML) or cloud
              assembly directories (cdk.out, nested stacks included)
