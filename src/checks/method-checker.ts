@@ -1,4 +1,5 @@
 import { Finding } from '../rules/finding';
+import { FindingsMemo } from '../rules/findings-memo';
 import { matchTargetOf } from '../rules/match-target';
 import { checkRestMethod } from '../rules/rest-method';
 import { knownObject } from '../rules/unknown';
@@ -10,26 +11,20 @@ import { knownObject } from '../rules/unknown';
  * through what patterns are matched against, so methods with different backends share findings too.
  */
 export class MethodChecker {
-  private readonly findingsOf = new Map<string, readonly Finding[]>();
+  private readonly memo = new FindingsMemo();
 
   /** The findings of an `AWS::ApiGateway::Method` with these properties. */
   public check(properties: Record<string, unknown>): readonly Finding[] {
-    const key = cacheKey(properties);
-    let findings = this.findingsOf.get(key);
-    if (findings === undefined) {
-      findings = checkRestMethod(properties);
-      this.findingsOf.set(key, findings);
-    }
-    return findings;
+    return this.memo.get(checkedInput(properties), () => checkRestMethod(properties));
   }
 }
 
-function cacheKey(properties: Record<string, unknown>): string {
+function checkedInput(properties: Record<string, unknown>): unknown {
   const integration = knownObject(properties.Integration);
   const checkedIntegration = integration === undefined ? properties.Integration : {
     Type: integration.Type,
     MatchTarget: matchTargetOf(integration.Type, integration.Uri),
     IntegrationResponses: integration.IntegrationResponses,
   };
-  return JSON.stringify([checkedIntegration, properties.MethodResponses]);
+  return [checkedIntegration, properties.MethodResponses];
 }

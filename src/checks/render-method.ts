@@ -1,5 +1,6 @@
-import { CfnResource, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import { RenderedResource } from './render';
+import { isUnknown, knownObject } from '../rules/unknown';
 
 /**
  * Which CloudFormation property each `CfnMethod` property the rules read is written as. A key maps
@@ -69,17 +70,13 @@ export function renderMethodForChecks(method: CfnResource): Pick<RenderedResourc
  * resolver, it drops `undefined` values from objects and arrays.
  */
 function resolveTokens(stack: Stack, value: unknown): unknown {
-  // Every token in a string carries the marker `${Token[` (or `#{Token[` for lists): a string
-  // without 'Token[' needs no closer look.
-  if (typeof value === 'string') return value.includes('Token[') && Token.isUnresolved(value) ? stack.resolve(value) : value;
-  if (typeof value === 'number') return Token.isUnresolved(value) ? stack.resolve(value) : value;
+  if (typeof value === 'string' || typeof value === 'number') return isUnknown(value) ? stack.resolve(value) : value;
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const items = value.map(item => resolveTokens(stack, item));
     return items.every((item, i) => item === value[i] && item !== undefined) ? value : items.filter(item => item !== undefined);
   }
-  if (Object.getPrototypeOf(value) !== Object.prototype || Tokenization.isResolvable(value)
-    || Object.keys(value).some(key => key.includes('Token[') && Token.isUnresolved(key))) {
+  if (Object.getPrototypeOf(value) !== Object.prototype || isUnknown(value) || Object.keys(value).some(isUnknown)) {
     return stack.resolve(value);
   }
   let resolved: Record<string, unknown> | undefined;
@@ -93,23 +90,15 @@ function resolveTokens(stack: Stack, value: unknown): unknown {
 }
 
 function toCloudFormation(value: unknown, shape: Shape): unknown {
-  if (!isPlainObject(value) || isIntrinsic(value)) return value;
+  const object = knownObject(value);
+  if (object === undefined) return value;
   const rendered: Record<string, unknown> = {};
   for (const [key, { name, shape: inner, list }] of Object.entries(shape)) {
-    const item = value[key];
+    const item = object[key];
     if (item === undefined) continue;
     if (inner === undefined) rendered[name] = item;
     else if (list) rendered[name] = Array.isArray(item) ? item.map(element => toCloudFormation(element, inner)) : item;
     else rendered[name] = toCloudFormation(item, inner);
   }
   return rendered;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isIntrinsic(value: Record<string, unknown>): boolean {
-  const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
 }

@@ -68,3 +68,12 @@ export function withoutSuppressed<T extends Finding>(findings: readonly T[], sup
   const suppressed = new Set(suppressions.map(s => s.ruleId));
   return findings.filter(f => !suppressed.has(f.ruleId));
 }
+
+/**
+ * The findings of a resource that remain once the suppressions in its `Metadata` and `extra` are
+ * applied, with findings for malformed suppressions (which are ignored).
+ */
+export function applySuppressions(findings: readonly Finding[], metadata: unknown, extra: readonly Suppression[]): Finding[] {
+  const recorded = suppressionsInMetadata(metadata);
+  return [...recorded.problems, ...withoutSuppressed(findings, [...recorded.suppressions, ...extra])];
+}

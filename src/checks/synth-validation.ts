@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { MethodChecker } from './method-checker';
 import { renderResource } from './render';
 import { renderMethodForChecks } from './render-method';
-import { suppressionsInMetadata, suppressionsInScopes, withoutSuppressed } from './suppressions';
+import { applySuppressions, suppressionsInScopes } from './suppressions';
 import { checkResources, integrationOfTarget, referenceKey, TemplateResource } from './template-resources';
 import { Finding, Severity } from '../rules/finding';
 import { knownObject } from '../rules/unknown';
@@ -47,8 +47,7 @@ function restFindings(resource: CfnResource): Finding[] {
   const stack = Stack.of(resource);
   let checker = methodCheckers.get(stack);
   if (checker === undefined) methodCheckers.set(stack, checker = new MethodChecker());
-  const metadata = suppressionsInMetadata(own.metadata);
-  return [...metadata.problems, ...withoutSuppressed(checker.check(own.properties), [...metadata.suppressions, ...suppressionsInScopes(resource)])];
+  return applySuppressions(checker.check(own.properties), own.metadata, suppressionsInScopes(resource));
 }
 
 interface WebSocketCheck {

@@ -1,5 +1,5 @@
 import { MethodChecker } from './method-checker';
-import { Suppression, suppressionsInMetadata, withoutSuppressed } from './suppressions';
+import { applySuppressions, Suppression } from './suppressions';
 import { TemplateFinding } from './template-checker';
 import { Finding } from '../rules/finding';
 import { knownObject, knownString } from '../rules/unknown';
@@ -25,9 +25,7 @@ export function checkResources(resources: Record<string, TemplateResource>,
   for (const f of findings) appendTo(byResource, f.resource, f);
   const result: TemplateFinding[] = [];
   for (const [id, resource] of Object.entries(resources)) {
-    const metadata = suppressionsInMetadata(knownObject(resource)?.Metadata);
-    result.push(...metadata.problems.map(p => ({ ...p, resource: id })));
-    result.push(...withoutSuppressed(byResource.get(id) ?? [], [...metadata.suppressions, ...extra(id)]));
+    result.push(...applySuppressions(byResource.get(id) ?? [], knownObject(resource)?.Metadata, extra(id)).map(f => ({ ...f, resource: id })));
   }
   return result;
 }

@@ -7,7 +7,7 @@ import { toCfnIntegrationResponse } from './to-cfn';
 import { validateAtSynth } from '../checks/synth-validation';
 import { finding, RULES } from '../rules/catalog';
 import { IntegrationResponseError, throwOnErrors, usageError } from '../rules/errors';
-import { Finding } from '../rules/finding';
+import { FindingsMemo } from '../rules/findings-memo';
 import { matchTargetOf } from '../rules/match-target';
 import { checkIntegrationResponses } from '../rules/rest-integration-responses';
 import { MatchTarget } from '../rules/selection-pattern';
@@ -46,7 +46,8 @@ export class RestResponses {
     if (alreadyChecked) return;
     throwOnErrors(this.patternKindFindings(), 'RestResponses.of');
     const rendered = this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse()));
-    throwOnErrors(integrationResponseFindings(rendered, this.matchTarget), 'RestResponses.of');
+    const target = this.matchTarget;
+    throwOnErrors(setFindings.get([target, rendered], () => checkIntegrationResponses(rendered, target, 'IntegrationResponses')), 'RestResponses.of');
   }
 
   /**
@@ -175,29 +176,8 @@ export class RestResponses {
   }
 }
 
-const findingsOfSets = new Map<string, Finding[]>();
-const FINDINGS_CACHE_LIMIT = 1000;
-
-/**
- * The findings of a set's integration responses. Apps build the same set for many methods, so the
- * findings of a set already checked are reused (they depend on the rendered responses only).
- */
-function integrationResponseFindings(rendered: unknown[], target: MatchTarget): Finding[] {
-  let key: string | undefined;
-  try {
-    key = JSON.stringify([target, rendered]);
-  } catch {
-    key = undefined; // a value that cannot be serialized (e.g. a cyclic token) is simply not cached
-  }
-  const cached = key === undefined ? undefined : findingsOfSets.get(key);
-  if (cached) return cached;
-  const findings = checkIntegrationResponses(rendered, target, 'IntegrationResponses');
-  if (key !== undefined) {
-    if (findingsOfSets.size >= FINDINGS_CACHE_LIMIT) findingsOfSets.clear();
-    findingsOfSets.set(key, findings);
-  }
-  return findings;
-}
+/** Apps build the same set for many methods: its findings depend on the rendered responses only. */
+const setFindings = new FindingsMemo(1000);
 
 /**
  * The method responses an L2 Method declares so far. aws-cdk-lib keeps them in a private list and
