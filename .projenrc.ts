@@ -1,8 +1,11 @@
 import { awscdk, javascript } from 'projen';
 
-// The CDK CLI reachable here (aws-cdk 2.1148.1) reads cloud assemblies of aws-cdk-lib up to about
-// 2.232, so the minimum (and the dev/test version projen pins to it) stays below that.
+// The oldest aws-cdk-lib the library supports (the peer range's floor) and the one it is developed
+// and tested against (the newest release). CI also runs the test suite against the floor and against
+// the newest release on the registry at run time (scripts/test-aws-cdk-lib-range.sh).
 const CDK_VERSION = '2.200.0';
+const CDK_DEV_VERSION = '2.276.0';
+const CONSTRUCTS_VERSION = '10.5.1';
 const CDK_CLI_VERSION = '2.1148.1';
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -17,6 +20,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   cdkVersion: CDK_VERSION,
   cdkCliVersion: CDK_CLI_VERSION,
+  constructsVersion: CONSTRUCTS_VERSION,
+  // The dev dependency is the newest aws-cdk-lib, not the floor (which CI tests separately).
+  peerDependencyOptions: { pinnedDevDependency: false },
   jsiiVersion: '~6.0.0',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
@@ -51,6 +57,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'refa@^0.12.1',
   ],
   devDeps: [
+    `aws-cdk-lib@${CDK_DEV_VERSION}`,
     `aws-cdk@${CDK_CLI_VERSION}`,
     '@aws-cdk/aws-service-spec',
     '@aws-cdk/service-spec-types',
@@ -71,6 +78,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json'],
 });
 
+// projen declares constructs as a peer only once pinned dev dependencies are off: develop against the floor.
+project.addDevDeps(`constructs@${CONSTRUCTS_VERSION}`);
+
 // The registry mirror here lacks some platform bindings of unrs-resolver 1.13 (used by the eslint
 // import resolver), which leaves package-lock.json out of sync for `npm ci`; 1.12.2 is complete.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
@@ -89,6 +99,11 @@ project.addTask('example', {
 // The scripts, the example app and the benchmark are not part of the library build: type-check
 // them with the tests so they cannot rot.
 for (const dir of ['examples', 'bench', 'scripts']) project.testTask.prependExec(`tsc -p ${dir}/tsconfig.json`);
+
+project.addTask('test:aws-cdk-lib-range', {
+  description: 'Run the test suite against the oldest supported and the newest aws-cdk-lib on the registry',
+  exec: 'scripts/test-aws-cdk-lib-range.sh',
+});
 
 project.addTask('bench', {
   description: 'Benchmark synth overhead, the template checker and the simulator (docs/performance.md)',

@@ -1,4 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import { plainCfnProperties } from './cdk-internals';
 import { RenderedResource } from './render';
 import { isUnknown, knownObject } from '../rules/unknown';
 
@@ -44,17 +45,15 @@ const METHOD_PROPERTIES: Shape = {
  * Renders the parts of an `AWS::ApiGateway::Method` the rules read, as the template will show
  * them, or `undefined` when this shortcut cannot be sure of that (the method has raw overrides).
  *
- * The full rendering (`_toCloudFormation`) also runs aws-cdk-lib's property validators, which costs
+ * The full rendering (`renderResource`) also runs aws-cdk-lib's property validators, which costs
  * as much as synthesizing the method a second time; resolving the properties and naming them the
  * CloudFormation way gives the same values for the properties checked, at a fraction of the cost.
  */
 export function renderMethodForChecks(method: CfnResource): Pick<RenderedResource, 'properties' | 'metadata'> | undefined {
-  const internals = method as unknown as { rawOverrides?: object; cfnProperties?: Record<string, unknown> };
-  if (internals.rawOverrides === undefined || Object.keys(internals.rawOverrides).length > 0 || internals.cfnProperties === undefined) {
-    return undefined;
-  }
+  const cfnProperties = plainCfnProperties(method);
+  if (cfnProperties === undefined) return undefined;
   const stack = Stack.of(method);
-  const checked = Object.fromEntries(Object.keys(METHOD_PROPERTIES).map(key => [key, internals.cfnProperties![key]]));
+  const checked = Object.fromEntries(Object.keys(METHOD_PROPERTIES).map(key => [key, cfnProperties[key]]));
   const properties = resolveTokens(stack, checked);
   const metadata = resolveTokens(stack, method.cfnOptions.metadata) as Record<string, unknown> | undefined;
   return {

@@ -1,4 +1,4 @@
-import { IResolvable, Stack, Token } from 'aws-cdk-lib';
+import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { ResponseValue } from './response-value';
 import { ResponseMatch } from '../response-match';
@@ -97,9 +97,10 @@ export class RestResponses {
   }
 
   /**
-   * Attaches the set to an existing method: sets its integration responses, adds a method response
-   * for every status code the method does not declare yet (those it declares are checked, not
-   * replaced), and checks the whole method when the app is synthesized.
+   * Attaches the set to an existing method: sets its integration responses, declares a method
+   * response for every status code the method does not declare itself (method responses declared
+   * on the method, before or after this call, are kept and checked, never replaced), and checks the
+   * whole method when the app is synthesized.
    *
    * @param method an aws-cdk-lib `Method`, or a `CfnMethod`
    */
@@ -116,7 +117,15 @@ export class RestResponses {
       this.checkIntegration(cfn, integration as apigw.CfnMethod.IntegrationProperty, where);
       cfn.integration = { ...integration as apigw.CfnMethod.IntegrationProperty, integrationResponses: this.integrationResponses() };
     }
-    this.addMissingMethodResponses(method, cfn, where);
+    this.addMissingMethodResponses(cfn, where);
+    // aws-cdk-lib names the API's deployment after a hash of its methods as they were constructed;
+    // without this, a change to these responses would leave the stage on the old deployment.
+    if (method instanceof apigw.Method) {
+      method.api.latestDeployment?.addToLogicalId({
+        integrationResponses: this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse())),
+        methodResponses: this.responses.map(r => toCfnMethodResponse(r.toMethodResponse())),
+      });
+    }
     validateAtSynth(cfn);
   }
 
@@ -159,35 +168,36 @@ export class RestResponses {
     }
   }
 
-  private addMissingMethodResponses(method: apigw.Method | apigw.CfnMethod, cfn: apigw.CfnMethod, where: string): void {
-    if (method instanceof apigw.Method) {
-      const declared = new Set(declaredByMethod(method).map(r => r.statusCode));
-      this.responses.filter(r => !declared.has(r.statusCode)).forEach(r => method.addMethodResponse(r.toMethodResponse()));
-      return;
+  /**
+   * Declares a method response for each status code of the set that the method does not declare
+   * when the template is written. The merge is deferred to synthesis, so method responses the user
+   * adds after `applyTo` (`Method.addMethodResponse`) count as declared, and it reads the method's
+   * responses only through their public, resolvable value, which every aws-cdk-lib release renders.
+   */
+  private addMissingMethodResponses(cfn: apigw.CfnMethod, where: string): void {
+    const declared: unknown = cfn.methodResponses;
+    if (declared !== undefined && !Array.isArray(declared) && !Token.isUnresolved(declared)) {
+      throw usageError(where, "the method's methodResponses is not a list; give a list of method responses");
     }
-    const existing = cfn.methodResponses === undefined ? [] : knownArray(cfn.methodResponses);
-    if (existing === undefined) {
-      throw usageError(where, "the method's methodResponses is a token that cannot be read before deployment; " +
-        'pass methodResponses() to the method instead of using applyTo');
-    }
-    const declared = new Set(existing.map(item => knownString(knownObject(item)?.statusCode)));
-    const missing = this.responses.filter(r => !declared.has(r.statusCode)).map(r => toCfnMethodResponse(r.toMethodResponse()));
-    cfn.methodResponses = [...existing as Array<apigw.CfnMethod.MethodResponseProperty | IResolvable>, ...missing];
+    const own = this.responses.map(r => toCfnMethodResponse(r.toMethodResponse()));
+    cfn.methodResponses = Lazy.uncachedAny({
+      produce: context => {
+        const resolved: unknown = declared === undefined ? [] : context.resolve(declared);
+        const list = resolved === undefined ? [] : knownArray(resolved);
+        if (list === undefined) {
+          throw usageError(where, "the method's methodResponses is only known at deployment, so the set's method responses " +
+            'cannot be added to it; pass methodResponses() to the method instead of using applyTo');
+        }
+        const codes = new Set(list.map(item => knownString(knownObject(item)?.statusCode)));
+        const merged = [...list, ...own.filter(r => !codes.has(r.statusCode))];
+        return merged.length === 0 ? undefined : merged;
+      },
+    });
   }
 }
 
 /** Apps build the same set for many methods: its findings depend on the rendered responses only. */
 const setFindings = new FindingsMemo(1000);
-
-/**
- * The method responses an L2 Method declares so far. aws-cdk-lib keeps them in a private list and
- * renders them through a cached Lazy: resolving the rendered property here would freeze it and lose
- * every method response added afterwards, so the list is read directly.
- */
-function declaredByMethod(method: apigw.Method): apigw.MethodResponse[] {
-  const list = (method as unknown as { methodResponses?: unknown }).methodResponses;
-  return Array.isArray(list) ? list as apigw.MethodResponse[] : [];
-}
 
 function toCfnMethodResponse(response: apigw.MethodResponse): apigw.CfnMethod.MethodResponseProperty {
   return {

@@ -14,9 +14,21 @@ export function synthesize(stack: Stack): Template {
 }
 
 /**
- * The API Gateway resources of a template, for snapshots that do not churn on unrelated resources.
+ * The resources of a template whose type starts with `typePrefix` (all API Gateway resources by
+ * default), for snapshots that do not churn on unrelated resources. Metadata that aws-cdk-lib adds
+ * itself (`aws:cdk:*`, which differs between releases) is left out, so the snapshots hold on every
+ * supported aws-cdk-lib.
  */
-export function apiGatewayResources(template: Template): Record<string, unknown> {
-  const resources = template.toJSON().Resources as Record<string, { Type: string }>;
-  return Object.fromEntries(Object.entries(resources).filter(([, r]) => r.Type.startsWith('AWS::ApiGateway')));
+export function apiGatewayResources(template: Template, typePrefix = 'AWS::ApiGateway'): Record<string, unknown> {
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Metadata?: Record<string, unknown> }>;
+  return Object.fromEntries(Object.entries(resources)
+    .filter(([, r]) => r.Type.startsWith(typePrefix))
+    .map(([id, r]) => [id, withoutCdkMetadata(r)]));
+}
+
+function withoutCdkMetadata<T extends { Metadata?: Record<string, unknown> }>(resource: T): T {
+  if (resource.Metadata === undefined) return resource;
+  const metadata = Object.fromEntries(Object.entries(resource.Metadata).filter(([key]) => !key.startsWith('aws:cdk:')));
+  const { Metadata: _, ...rest } = resource;
+  return (Object.keys(metadata).length === 0 ? rest : { ...rest, Metadata: metadata }) as T;
 }
