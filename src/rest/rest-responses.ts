@@ -47,7 +47,9 @@ export class RestResponses {
     throwOnErrors(this.patternKindFindings(), 'RestResponses.of');
     const rendered = this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse()));
     const target = this.matchTarget;
-    throwOnErrors(setFindings.get([target, rendered], () => checkIntegrationResponses(rendered, target, 'IntegrationResponses')), 'RestResponses.of');
+    // Two responses for one status code, or two defaults, deploy but drop responses: a set refuses them.
+    throwOnErrors(setFindings.get([target, rendered], () => checkIntegrationResponses(rendered, target, 'IntegrationResponses')),
+      'RestResponses.of', [RULES.restDuplicateStatusCode, RULES.restDuplicateDefault]);
   }
 
   /**
@@ -149,7 +151,8 @@ export class RestResponses {
     const type = knownString(integration.type);
     if (type === 'AWS_PROXY' || type === 'HTTP_PROXY') {
       throw new IntegrationResponseError([finding(RULES.restProxyIntegrationResponses,
-        `integration type ${type} ignores integration responses: a proxy integration returns the backend's answer as it is; ` +
+        `integration type ${type} ignores integration responses: a proxy integration returns the backend's answer as it is, ` +
+        'so these responses would never apply; ' +
         `use a non-proxy integration (${type === 'AWS_PROXY' ? 'LambdaIntegration with proxy: false' : 'HttpIntegration with proxy: false'})`)], where);
     }
     const existing = knownArray(integration.integrationResponses);

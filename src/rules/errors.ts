@@ -1,3 +1,4 @@
+import { Rule } from './catalog';
 import { Finding, Severity } from './finding';
 
 /**
@@ -12,12 +13,16 @@ export class IntegrationResponseError extends Error {
 }
 
 /**
- * Throws when `findings` holds an error; warnings and infos pass.
+ * Throws when `findings` holds an error, or a finding of one of the `refused` rules; other warnings
+ * and infos pass. Builders refuse some warnings: a template written by hand may deploy with them,
+ * but a builder asked for them has been asked for something that cannot do what the call says.
  *
  * @param where the API call or construct path the findings belong to
+ * @param refused the rules whose findings throw whatever their severity
  */
-export function throwOnErrors(findings: readonly Finding[], where?: string): void {
-  const errors = findings.filter(f => f.severity === Severity.ERROR);
+export function throwOnErrors(findings: readonly Finding[], where?: string, refused: readonly Rule[] = []): void {
+  const ids = new Set(refused.map(r => r.id));
+  const errors = findings.filter(f => f.severity === Severity.ERROR || ids.has(f.ruleId));
   if (errors.length > 0) throw new IntegrationResponseError(errors, where);
 }
 

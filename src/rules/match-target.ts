@@ -1,5 +1,5 @@
 import { MatchTarget } from './selection-pattern';
-import { knownString, stringFragments } from './unknown';
+import { knownObject, knownString, stringFragments } from './unknown';
 
 const LAMBDA_URI_MARKER = ':lambda:path/';
 
@@ -14,6 +14,36 @@ export function matchTargetOf(type: unknown, uri: unknown): MatchTarget {
   if (knownType !== 'AWS') return 'unknown';
   if (stringFragments(uri).some(fragment => fragment.includes(LAMBDA_URI_MARKER))) return 'lambda';
   return knownString(uri) !== undefined ? 'status' : 'unknown';
+}
+
+/**
+ * The status codes a MOCK integration can answer with, when its request templates say so
+ * statically (`{"statusCode": 200}`, the usual mock); `undefined` when they cannot be known
+ * (VTL that computes the code, an intrinsic, not a MOCK). A rule that warns about results no
+ * response matches has nothing to warn about when every one of these codes is matched.
+ */
+export function mockStatusCodes(type: unknown, requestTemplates: unknown): string[] | undefined {
+  if (knownString(type) !== 'MOCK') return undefined;
+  const templates = knownObject(requestTemplates);
+  if (templates === undefined) return undefined;
+  const codes = new Set<string>();
+  for (const template of Object.values(templates)) {
+    const text = knownString(template);
+    const parsed = text === undefined ? undefined : parseStatic(text);
+    if (parsed === undefined) return undefined;
+    codes.add(parsed);
+  }
+  return codes.size === 0 ? undefined : [...codes];
+}
+
+function parseStatic(template: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(template);
+    const code = knownObject(value)?.statusCode;
+    return typeof code === 'number' && Number.isInteger(code) ? String(code) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Integration types whose responses API Gateway passes through untouched. */

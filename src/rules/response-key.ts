@@ -9,7 +9,7 @@ export const DEFAULT_KEY = '$default';
 
 export const WEBSOCKET_KEY_RULES: PatternRules = {
   subject: 'response key',
-  syntax: RULES.wsResponseKey,
+  syntax: RULES.wsResponseKeySyntax,
   unchecked: RULES.wsResponseKeyUnchecked,
   unreachable: RULES.wsStatusKeyUnreachable,
   matchesSuccess: RULES.wsLambdaKeyMatchesSuccess,
@@ -39,7 +39,8 @@ export function checkResponseKey(value: unknown, target: MatchTarget, path?: str
   if (parsed.problem) {
     return {
       findings: [finding(RULES.wsResponseKey,
-        `response key '${key}' is not valid: ${parsed.problem}; API Gateway does not select a key written this way`, path)],
+        `response key '${key}' is not valid: ${parsed.problem}; API Gateway documents keys as $default or a pattern that ` +
+        '"should follow a format of /expression/", so this key may never be selected', path)],
     };
   }
   if (parsed.pattern === undefined) return { findings: [] };

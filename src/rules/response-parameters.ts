@@ -13,8 +13,8 @@ export function checkResponseParameter(key: string, value: unknown, path?: strin
     const parsedKey = parseResponseParameterKey(key);
     if (parsedKey.problem) {
       findings.push(finding(RULES.restParameterKey,
-        `response parameter '${key}' is not valid: ${parsedKey.problem}; API Gateway rejects the deployment ` +
-        `("Invalid mapping expression parameter specified: ${key}"); use method.response.header.{name}`, path));
+        `response parameter '${key}' is not valid: ${parsedKey.problem}; API Gateway requires the key to match ` +
+        'method.response.header.{name} and rejects the deployment ("Invalid mapping expression ..."); use method.response.header.{name}', path));
     }
   }
   findings.push(...checkResponseValue(value, `response parameter '${key}': `, path));
@@ -42,14 +42,14 @@ export function checkResponseValue(value: unknown, prefix: string, path?: string
   if (source.kind === 'context') {
     if (!isContextVariableShape(source.name)) {
       return [finding(RULES.restParameterValue,
-        `${prefix}'${expression}' is not a context variable: names are letters, digits and ` +
-        'underscores separated by dots; API Gateway rejects the deployment', path)];
+        `${prefix}'${expression}' is not a context variable: their names are letters, digits and ` +
+        'underscores separated by dots, so this mapping can never name one; fix the name', path)];
     }
     if (!isKnownContextVariable(source.name)) {
       return [finding(RULES.restParameterContext,
-        `${prefix}'${expression}' is not a documented context variable: API Gateway rejects ` +
-        'a context variable it does not support at deployment (this list may lag behind new ones); ' +
-        'check the spelling against the $context reference', path)];
+        `${prefix}'${expression}' is not a documented context variable: API Gateway documents that the name must be ` +
+        'one of the supported context variables, so the header may be empty or the deployment may fail (this list can lag ' +
+        'behind new variables); check the spelling against the $context reference', path)];
     }
   }
   return [];

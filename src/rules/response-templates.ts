@@ -22,8 +22,8 @@ export function checkResponseTemplate(contentType: string, template: unknown, pa
   const findings: Finding[] = [];
   if (knownString(contentType) !== undefined && !isMediaType(contentType)) {
     findings.push(finding(RULES.restTemplateContentType,
-      `response template key '${contentType}' is not a media type: API Gateway selects templates by the ` +
-      "request's Accept media type, so this template is never used; use a type/subtype such as 'application/json'", path));
+      `response template key '${contentType}' is not a media type: API Gateway keys templates by content type and ` +
+      `rejects the deployment ("Invalid content type specified: ${contentType}"); use a type/subtype such as 'application/json'`, path));
   }
   findings.push(...checkTemplateSize(template, `response template for '${contentType}'`, path));
   return findings;
@@ -38,8 +38,8 @@ export function checkTemplateSize(template: unknown, label: string, path?: strin
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= REST_TEMPLATE_LIMIT_BYTES) return [];
   return [finding(RULES.restTemplateSize,
-    `${label} is ${bytes} bytes, over the 300 KB (${REST_TEMPLATE_LIMIT_BYTES} bytes) mapping template quota: ` +
-    'API Gateway rejects the deployment; shrink the template or move the work to the backend', path)];
+    `${label} is ${bytes} bytes, over the 300 KB (${REST_TEMPLATE_LIMIT_BYTES} bytes) that API Gateway documents as ` +
+    'the maximum size of a mapping template; shrink the template or move the work to the backend', path)];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { childPath, finding, RULES } from './catalog';
 import { checkContentHandling } from './content-handling';
+import { duplicateItems } from './duplicate-items';
 import { Finding } from './finding';
 import { checkResponseParameters } from './response-parameters';
 import { checkResponseTemplates } from './response-templates';
@@ -10,9 +11,10 @@ import { isUnknown, knownArray, knownObject, knownString } from './unknown';
 /**
  * Checks a REST method's `IntegrationResponses` (CloudFormation shape), each on its own and all
  * together: status codes, selection patterns for `target`, parameters, templates, content handling,
- * duplicate status codes, default responses and overlapping patterns.
+ * duplicate status codes, default responses and overlapping patterns. `answers`, when known, are
+ * every result the backend can give (a MOCK's static status codes).
  */
-export function checkIntegrationResponses(value: unknown, target: MatchTarget, path: string): Finding[] {
+export function checkIntegrationResponses(value: unknown, target: MatchTarget, path: string, answers?: readonly string[]): Finding[] {
   const responses = knownArray(value);
   if (!responses) return [];
   const findings: Finding[] = [];
@@ -20,6 +22,8 @@ export function checkIntegrationResponses(value: unknown, target: MatchTarget, p
   const statusCodes = new Map<string, number[]>();
   const defaults: number[] = [];
   let everyPatternKnown = true;
+  const duplicates = duplicateItems(responses, path, 'IntegrationResponses');
+  findings.push(...duplicates.findings);
 
   responses.forEach((item, index) => {
     const response = knownObject(item);
@@ -28,6 +32,8 @@ export function checkIntegrationResponses(value: unknown, target: MatchTarget, p
       everyPatternKnown = false;
       return;
     }
+    // An exact copy of an earlier response is reported once, as a duplicate item.
+    if (duplicates.copies.has(index)) return;
     findings.push(...checkStatusCode(response.StatusCode, childPath(at, 'StatusCode')));
     const statusCode = knownString(response.StatusCode);
     if (statusCode !== undefined) statusCodes.set(statusCode, [...statusCodes.get(statusCode) ?? [], index]);
@@ -59,18 +65,20 @@ export function checkIntegrationResponses(value: unknown, target: MatchTarget, p
     if (indexes.length > 1) {
       findings.push(finding(RULES.restDuplicateStatusCode,
         `status code '${code}' is used by ${indexes.length} integration responses (${indexes.map(i => `#${i}`).join(', ')}): ` +
-        'API Gateway keeps one integration response per status code and rejects the deployment; ' +
-        "merge them into one, combining their selection patterns with '|'", childPath(childPath(path, indexes[1]), 'StatusCode')));
+        'API Gateway keeps one integration response per status code (a later one replaces an earlier one), so the others ' +
+        "are never used; merge them into one, combining their selection patterns with '|'", childPath(childPath(path, indexes[1]), 'StatusCode')));
     }
   }
   if (defaults.length > 1) {
     const codes = defaults.map(i => describe(responses[i], i)).join(', ');
     findings.push(finding(RULES.restDuplicateDefault,
-      `integration responses ${codes} all have no selection pattern: API Gateway allows one default response ` +
-      'and rejects the deployment ("Integration response with selection pattern default already exists"); ' +
-      'give every response but one a selection pattern', childPath(path, defaults[1])));
+      `integration responses ${codes} all have no selection pattern: API Gateway keeps one default response per method, ` +
+      'so CloudFormation deploys the method with some of them missing (the API itself refuses a second default: ' +
+      '"Integration response with selection pattern default already exists"); give every response but one a selection pattern',
+      childPath(path, defaults[1])));
   }
-  if (defaults.length === 0 && everyPatternKnown && responses.length > 0) {
+  const everyAnswerMatched = answers !== undefined && answers.every(answer => patterns.some(p => p.compiled.matches(answer)));
+  if (defaults.length === 0 && everyPatternKnown && responses.length > 0 && !everyAnswerMatched) {
     findings.push(finding(RULES.restNoDefault,
       'no integration response is the default (one without a selection pattern): backend results that match no ' +
       `pattern${target === 'lambda' ? ', including every successful Lambda invocation,' : ''} reach the client as ` +

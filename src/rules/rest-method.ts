@@ -1,11 +1,11 @@
 import { childPath, finding, RULES } from './catalog';
+import { duplicateItems } from './duplicate-items';
 import { Finding } from './finding';
 import { parseResponseParameterKey } from './mapping-expression';
-import { matchTargetOf, PROXY_INTEGRATION_TYPES } from './match-target';
+import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from './match-target';
 import { checkIntegrationResponses } from './rest-integration-responses';
 import { checkStatusCode } from './status-code';
-import { isUnknown, knownArray, knownObject, knownString } from './unknown';
-
+import { knownArray, knownObject, knownString } from './unknown';
 
 /**
  * Checks the properties of an `AWS::ApiGateway::Method` (CloudFormation shape, possibly with
@@ -16,22 +16,35 @@ export function checkRestMethod(properties: Record<string, unknown>): Finding[] 
   if (!integration) return [];
   const responses = integration.IntegrationResponses;
   const type = knownString(integration.Type);
-  if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type) && hasEntries(responses)) {
-    return [finding(RULES.restProxyIntegrationResponses,
-      `integration type ${type} has integration responses, which API Gateway ignores: a proxy integration returns ` +
-      "the backend's answer as it is; remove them, or use a non-proxy integration " +
-      `(${type === 'AWS_PROXY' ? 'type AWS, e.g. LambdaIntegration with proxy: false' : 'type HTTP'}) to map responses`,
-      'Integration.IntegrationResponses')];
-  }
+  if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) return checkProxyIntegrationResponses(type, responses);
   return [
-    ...checkIntegrationResponses(responses, matchTargetOf(integration.Type, integration.Uri), 'Integration.IntegrationResponses'),
+    ...checkIntegrationResponses(responses, matchTargetOf(integration.Type, integration.Uri), 'Integration.IntegrationResponses',
+      mockStatusCodes(integration.Type, integration.RequestTemplates)),
     ...checkMethodResponses(responses, properties.MethodResponses),
   ];
 }
 
-function hasEntries(value: unknown): boolean {
-  const list = knownArray(value);
-  return list ? list.length > 0 : value !== undefined && isUnknown(value);
+/**
+ * A proxy integration passes the backend's answer through: API Gateway stores integration
+ * responses given to it, but never applies them. One that maps something (headers, templates, a
+ * conversion) is a mapping the author expects and the client never gets; one that maps nothing
+ * changes nothing, and published templates have such responses, so it is not reported.
+ */
+function checkProxyIntegrationResponses(type: string, value: unknown): Finding[] {
+  const responses = knownArray(value);
+  if (responses === undefined) return [];
+  const mapping = responses.map(knownObject).findIndex(r => r !== undefined && mapsSomething(r));
+  if (mapping < 0) return [];
+  return [finding(RULES.restProxyIntegrationResponses,
+    `integration type ${type} ignores integration responses: API Gateway stores them but a proxy integration returns ` +
+    "the backend's answer as it is, so their headers, templates and conversions never reach the client; remove them, or use a " +
+    `non-proxy integration (${type === 'AWS_PROXY' ? 'type AWS, e.g. LambdaIntegration with proxy: false' : 'type HTTP'}) to map responses`,
+    childPath('Integration.IntegrationResponses', mapping))];
+}
+
+function mapsSomething(response: Record<string, unknown>): boolean {
+  const nonEmpty = (v: unknown) => v !== undefined && (knownObject(v) === undefined || Object.keys(v as object).length > 0);
+  return nonEmpty(response.ResponseParameters) || nonEmpty(response.ResponseTemplates) || response.ContentHandling !== undefined;
 }
 
 /** Headers a method response declares, or `undefined` when they cannot be known. */
@@ -63,8 +76,9 @@ export function checkMethodResponses(integrationResponses: unknown, methodRespon
           childPath(at, 'StatusCode'))
         : finding(RULES.restMethodResponseMissing,
           `integration response '${statusCode}' has no method response with status '${statusCode}': API Gateway accepts ` +
-          'the deployment, but a request that selects this response fails with 500 at run time; ' +
-          `add a method response for '${statusCode}'`, childPath(at, 'StatusCode')));
+          'the deployment, but a request that selects this response fails with 500 ("Execution failed due to configuration ' +
+          `error: Output mapping refers to an invalid method response: ${statusCode}"); add a method response for '${statusCode}'`,
+          childPath(at, 'StatusCode')));
       return;
     }
     const headers = declared.get(statusCode);
@@ -106,16 +120,19 @@ function mappedHeaders(parameters: unknown): string[] {
 }
 
 function methodResponseCodeFindings(methodResponses: unknown): Finding[] {
+  const list = knownArray(methodResponses) ?? [];
+  const duplicates = duplicateItems(list, 'MethodResponses', 'MethodResponses');
   const seen = new Set<string>();
-  const findings: Finding[] = [];
-  (knownArray(methodResponses) ?? []).forEach((item, index) => {
+  const findings: Finding[] = [...duplicates.findings];
+  list.forEach((item, index) => {
     const statusCode = knownString(knownObject(item)?.StatusCode);
-    if (statusCode === undefined) return;
+    if (statusCode === undefined || duplicates.copies.has(index)) return;
     findings.push(...checkStatusCode(statusCode, childPath(childPath('MethodResponses', index), 'StatusCode')));
     if (seen.has(statusCode)) {
       findings.push(finding(RULES.restDuplicateMethodResponse,
         `status code '${statusCode}' has more than one method response: API Gateway keeps one method response per ` +
-        'status code and rejects the deployment; merge them into one', childPath(childPath('MethodResponses', index), 'StatusCode')));
+        'status code, so the headers and models of the others are lost; merge them into one',
+        childPath(childPath('MethodResponses', index), 'StatusCode')));
     }
     seen.add(statusCode);
   });

@@ -57,7 +57,7 @@ export function compilePattern(source: string, rules: PatternRules, path?: strin
   return {
     findings: [finding(rules.syntax,
       `${rules.subject} '${display}' is not a valid Java regular expression (${result.detail}): ` +
-      'API Gateway rejects the deployment; fix the pattern', path)],
+      'java.util.regex cannot compile it, so API Gateway can never select this response; fix the pattern', path)],
   };
 }
 

@@ -11,6 +11,6 @@ export function checkStatusCode(value: unknown, path?: string): Finding[] {
   const code = knownString(value);
   if (code === undefined || STATUS_CODE.test(code)) return [];
   return [finding(RULES.restStatusCode,
-    `status code '${code}' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d ` +
-    'and rejects the deployment; use a code from 100 to 599', path)];
+    `status code '${code}' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and ` +
+    'rejects the deployment ("Member must satisfy regular expression pattern: [1-5]\\d\\d"); use a code from 100 to 599', path)];
 }

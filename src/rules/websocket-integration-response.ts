@@ -2,10 +2,11 @@ import { childPath, finding, RULES } from './catalog';
 import { checkContentHandling } from './content-handling';
 import { Finding } from './finding';
 import { CompiledPattern } from './java-pattern';
+import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from './mapping-expression';
 import { checkResponseKey, DEFAULT_KEY } from './response-key';
 import { ExpressionPart, parseSelectionExpression, possibleTemplateKeys, templateSelectionVariableProblem } from './selection-expression';
 import { MatchTarget } from './selection-pattern';
-import { knownObject, knownString } from './unknown';
+import { isUnknown, knownObject, knownString } from './unknown';
 
 /** `ResponseTemplates` values: 0 to 32,768 characters. */
 export const WEBSOCKET_TEMPLATE_LIMIT = 32_768;
@@ -39,8 +40,8 @@ export function checkTemplateSelection(value: unknown, findings: Finding[]): Exp
   const problem = parsed.problem ?? parsed.parts!.map(p => p.kind === 'variable' ? templateSelectionVariableProblem(p.name) : undefined).find(p => p);
   if (problem) {
     findings.push(finding(RULES.wsTemplateSelectionExpression,
-      `template selection expression '${expression}' is not valid: ${problem}; API Gateway rejects it or selects no template`,
-      'TemplateSelectionExpression'));
+      `template selection expression '${expression}' is not valid: ${problem}; AWS documents no such expression for ` +
+      'integration responses, so it may select no template', 'TemplateSelectionExpression'));
     return undefined;
   }
   return parsed.parts;
@@ -52,8 +53,8 @@ function checkTemplates(templates: Record<string, unknown>, parts: ExpressionPar
     const text = knownString(value);
     if (text !== undefined && text.length > WEBSOCKET_TEMPLATE_LIMIT) {
       findings.push(finding(RULES.wsTemplateSize,
-        `response template '${key}' is ${text.length} characters, over the ${WEBSOCKET_TEMPLATE_LIMIT}-character limit: ` +
-        'API Gateway rejects the deployment; shrink the template', childPath('ResponseTemplates', key)));
+        `response template '${key}' is ${text.length} characters, over the ${WEBSOCKET_TEMPLATE_LIMIT} characters API Gateway's ` +
+        'API reference allows for a template; shrink the template', childPath('ResponseTemplates', key)));
     }
   }
   if (!parts) return findings;
@@ -79,15 +80,52 @@ function checkTemplates(templates: Record<string, unknown>, parts: ExpressionPar
   return findings;
 }
 
+/** The sources API Gateway's API reference lists for WebSocket integration response parameters. */
+const WEBSOCKET_SOURCES: ReadonlySet<ResponseSource['kind']> = new Set(['static', 'header', 'bodyPath']);
+
+/**
+ * Response parameters: the API reference gives them REST's grammar (keys
+ * `method.response.header.{name}`; values `integration.response.header.{name}`,
+ * `integration.response.body.{JSONPath}` or a static value in single quotes) and values of 1 to 512
+ * characters.
+ */
 function checkParameters(parameters: Record<string, unknown>): Finding[] {
   const findings: Finding[] = [];
   for (const [key, value] of Object.entries(parameters)) {
-    const text = knownString(value);
-    if (text === undefined || (text.length >= 1 && text.length <= WEBSOCKET_PARAMETER_LIMIT)) continue;
-    findings.push(finding(RULES.wsParameterValue,
-      `response parameter '${key}' has a value of ${text.length} characters: API Gateway accepts 1 to ` +
-      `${WEBSOCKET_PARAMETER_LIMIT} characters and rejects the deployment; give a non-empty value of at most ${WEBSOCKET_PARAMETER_LIMIT} characters`,
-      childPath('ResponseParameters', key)));
+    const path = childPath('ResponseParameters', key);
+    const parsedKey = isUnknown(key) ? {} : parseResponseParameterKey(key);
+    if (parsedKey.problem) {
+      findings.push(finding(RULES.wsParameterKey,
+        `response parameter '${key}' is not valid: ${parsedKey.problem}; API Gateway's API reference requires the key to match ` +
+        'method.response.header.{name}; use method.response.header.{name}', path));
+    }
+    findings.push(...checkParameterValue(key, value, path));
   }
   return findings;
+}
+
+function checkParameterValue(key: string, value: unknown, path: string): Finding[] {
+  const text = knownString(value);
+  if (text === undefined) {
+    return value === undefined || isUnknown(value) ? [] : [finding(RULES.wsParameterValue,
+      `response parameter '${key}' is not a string: API Gateway expects a mapping expression or a static value in single quotes`, path)];
+  }
+  if (text.length < 1 || text.length > WEBSOCKET_PARAMETER_LIMIT) {
+    return [finding(RULES.wsParameterValue,
+      `response parameter '${key}' has a value of ${text.length} characters: API Gateway's API reference allows 1 to ` +
+      `${WEBSOCKET_PARAMETER_LIMIT} characters; give a non-empty value of at most ${WEBSOCKET_PARAMETER_LIMIT} characters`, path)];
+  }
+  const parsed = parseResponseParameterValue(text);
+  if (parsed.problem) {
+    return [finding(RULES.wsParameterValue,
+      `response parameter '${key}': '${text}' is not a valid mapping expression: ${parsed.problem}; API Gateway's API reference ` +
+      'requires integration.response.header.{name}, integration.response.body.{JSONPath} or a static value in single quotes', path)];
+  }
+  if (!WEBSOCKET_SOURCES.has(parsed.value!.kind)) {
+    return [finding(RULES.wsParameterSource,
+      `response parameter '${key}': '${text}' is a REST mapping source that API Gateway does not document for WebSocket ` +
+      'integration responses (they take integration.response.header.{name}, integration.response.body.{JSONPath} or a ' +
+      'static value in single quotes), so it may map nothing; use one of those', path)];
+  }
+  return [];
 }

@@ -1,9 +1,9 @@
 import { finding, RULES } from './catalog';
 import { Finding } from './finding';
-import { matchTargetOf, PROXY_INTEGRATION_TYPES } from './match-target';
+import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from './match-target';
 import { DEFAULT_KEY, WEBSOCKET_KEY_RULES } from './response-key';
 import { checkPatternOverlaps, MatchTarget, PlacedPattern } from './selection-pattern';
-import { knownString } from './unknown';
+import { knownObject, knownString } from './unknown';
 import { checkWebSocketIntegrationResponse } from './websocket-integration-response';
 
 /**
@@ -37,9 +37,15 @@ export function checkWebSocketIntegration(
   const type = knownString(integration?.IntegrationType);
   const result: WebSocketIntegrationFindings = { integration: [], responses: responses.map(() => []), routes: routes.map(() => []) };
   if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) {
-    responses.forEach((_, i) => result.responses[i].push(finding(RULES.wsProxyIntegrationResponses,
-      `integration type ${type} has no integration responses: API Gateway passes the backend's answer through and ` +
-      'ignores this one; remove it, or use a non-proxy integration (AWS, HTTP or MOCK) to map responses', 'IntegrationId')));
+    // A response that maps nothing changes nothing (published samples add a bare $default one).
+    responses.forEach((response, i) => {
+      if (!mapsSomething(response)) return;
+      result.responses[i].push(finding(RULES.wsProxyIntegrationResponses,
+        `integration type ${type} ignores integration responses: for proxy integrations API Gateway passes the backend's ` +
+        'answer through ("There is no integration response"), so this response\'s templates and parameters never apply; ' +
+        'remove them, or use a non-proxy integration (AWS, HTTP or MOCK) to map responses', 'IntegrationId'));
+    });
+    routes.forEach((route, i) => result.routes[i].push(...checkRoute(route, false)));
     return result;
   }
   const target: MatchTarget = integration ? matchTargetOf(integration.IntegrationType, integration.IntegrationUri) : 'unknown';
@@ -58,8 +64,9 @@ export function checkWebSocketIntegration(
     if (key === DEFAULT_KEY) hasDefault = true;
     if (seen.has(key)) {
       result.responses[i].push(finding(RULES.wsDuplicateResponseKey,
-        `response key '${key}' is used by another integration response of the same integration: API Gateway rejects ` +
-        'the deployment (ConflictException); merge the two responses', 'IntegrationResponseKey'));
+        `response key '${key}' is used by another integration response of the same integration: API Gateway selects one ` +
+        'response per key, so one of them is never used (creating the second may also fail with a conflict); merge the two responses',
+        'IntegrationResponseKey'));
       return;
     }
     seen.set(key, i);
@@ -68,7 +75,11 @@ export function checkWebSocketIntegration(
   for (const overlap of checkPatternOverlaps(patterns, target, WEBSOCKET_KEY_RULES)) {
     result.responses[Number(overlap.path)].push({ ...overlap, path: 'IntegrationResponseKey' });
   }
-  if (responses.length > 0 && everyKeyKnown && !hasDefault) {
+  const answers = mockStatusCodes(integration?.IntegrationType, integration?.RequestTemplates);
+  const everyAnswerMatched = answers !== undefined && answers.every(answer => patterns.some(p => p.compiled.matches(answer)));
+  // Behind $disconnect alone there is no client left to answer, mapped or not.
+  const onlyDisconnect = routes.length > 0 && routes.every(r => knownString(r.properties.RouteKey) === '$disconnect');
+  if (responses.length > 0 && everyKeyKnown && !hasDefault && !everyAnswerMatched && !onlyDisconnect) {
     result.integration.push(finding(RULES.wsNoDefaultKey,
       `the integration has ${responses.length} integration response(s) but none with key '${DEFAULT_KEY}': results that ` +
       `match no key${target === 'lambda' ? ', including every successful Lambda invocation,' : ''} get no integration ` +
@@ -79,29 +90,36 @@ export function checkWebSocketIntegration(
 }
 
 /**
- * A route's own checks: its route response selection expression is `$default`, and when its
- * integration has integration responses the route can return them.
+ * A route's own checks: its route response selection expression is `$default` (the only value
+ * WebSocket APIs support), and when its integration has integration responses the route returns
+ * them, which takes a `$default` route response ("API Gateway will not pass the backend response
+ * through to the route response, unless you set up a route response").
  */
 export function checkRoute(route: RouteFacts, integrationHasResponses: boolean): Finding[] {
   const raw = route.properties.RouteResponseSelectionExpression;
   const expression = knownString(raw);
+  const routeKey = knownString(route.properties.RouteKey) ?? '?';
   if (expression !== undefined && expression !== DEFAULT_KEY) {
     return [finding(RULES.wsRouteResponseSelection,
-      `route response selection expression '${expression}' is not supported: WebSocket routes support only ` +
-      `'${DEFAULT_KEY}'; use '${DEFAULT_KEY}'`, 'RouteResponseSelectionExpression')];
+      `route response selection expression '${expression}' is not supported: AWS documents it as restricted to ` +
+      `'${DEFAULT_KEY}' for WebSocket routes, so no route response is selected by it; use '${DEFAULT_KEY}'`, 'RouteResponseSelectionExpression')];
   }
-  if (!integrationHasResponses || (raw !== undefined && expression === undefined)) return [];
   const hasDefaultResponse = defaultRouteResponse(route.routeResponseKeys);
-  if (raw !== undefined && hasDefaultResponse !== false) return [];
-  const missing = [
-    ...raw === undefined ? ['no route response selection expression'] : [],
-    ...hasDefaultResponse === false ? [`no '${DEFAULT_KEY}' route response`] : [],
-  ].join(' and ');
-  const routeKey = knownString(route.properties.RouteKey) ?? '?';
-  return [finding(RULES.wsRouteNotTwoWay,
-    `route '${routeKey}' has ${missing}, so API Gateway sends the client nothing and its integration's responses have ` +
-    `no effect; set RouteResponseSelectionExpression to '${DEFAULT_KEY}' and add a '${DEFAULT_KEY}' route response ` +
-    '(returnResponse: true in aws-cdk-lib)', raw === undefined ? 'RouteResponseSelectionExpression' : undefined)];
+  // $disconnect runs after the connection is closed: nothing can be returned, two-way or not.
+  if (!integrationHasResponses || hasDefaultResponse === undefined || routeKey === '$disconnect') return [];
+  if (hasDefaultResponse === false) {
+    return [finding(RULES.wsRouteNotTwoWay,
+      `route '${routeKey}' has no '${DEFAULT_KEY}' route response, so it is one-way: API Gateway sends the client nothing ` +
+      'and its integration\'s responses have no effect; add a \'$default\' route response (returnResponse: true in aws-cdk-lib, ' +
+      'or WebSocketResponses.forRoute)')];
+  }
+  if (raw === undefined) {
+    return [finding(RULES.wsRouteResponseSelectionUnset,
+      `route '${routeKey}' has a '${DEFAULT_KEY}' route response but no route response selection expression: AWS documents ` +
+      `that the expression "should be provided to initiate two-way communication"; set RouteResponseSelectionExpression to '${DEFAULT_KEY}'`,
+      'RouteResponseSelectionExpression')];
+  }
+  return [];
 }
 
 /** Whether the keys include `$default`; `undefined` when some key (or the list) is unknown. */
@@ -110,4 +128,11 @@ function defaultRouteResponse(keys: readonly unknown[] | undefined): boolean | u
   const known = keys.map(knownString);
   if (known.includes(DEFAULT_KEY)) return true;
   return known.includes(undefined) ? undefined : false;
+}
+
+/** Whether an integration response maps anything (a template, a parameter, a conversion). */
+function mapsSomething(response: Record<string, unknown>): boolean {
+  const nonEmpty = (v: unknown) => v !== undefined && (knownObject(v) === undefined || Object.keys(v as object).length > 0);
+  return nonEmpty(response.ResponseTemplates) || nonEmpty(response.ResponseParameters)
+    || response.ContentHandlingStrategy !== undefined || response.TemplateSelectionExpression !== undefined;
 }

@@ -1,4 +1,5 @@
 import { ResponseMatch } from '../response-match';
+import { RULES } from '../rules/catalog';
 import { throwOnErrors, usageError } from '../rules/errors';
 import { checkResponseKey, DEFAULT_KEY, parseResponseKey } from '../rules/response-key';
 import { isUnknown } from '../rules/unknown';
@@ -64,14 +65,14 @@ export class ResponseKey {
    */
   public static fromKey(key: string): ResponseKey {
     if (isUnknown(key)) return new ResponseKey(key);
-    throwOnErrors(checkResponseKey(key, 'unknown').findings, 'ResponseKey.fromKey');
+    throwOnErrors(checkResponseKey(key, 'unknown').findings, 'ResponseKey.fromKey', [RULES.wsResponseKey]);
     return new ResponseKey(key, parseResponseKey(key).isDefault ? ResponseMatch.DEFAULT : undefined);
   }
 
   private static pattern(pattern: string, match: ResponseMatch, method: string): ResponseKey {
     if (pattern === '') throw usageError(method, 'the pattern is empty; use ResponseKey.DEFAULT for the catch-all response');
     const key = `/${pattern}/`;
-    if (!isUnknown(pattern)) throwOnErrors(checkResponseKey(key, 'unknown').findings, method);
+    if (!isUnknown(pattern)) throwOnErrors(checkResponseKey(key, 'unknown').findings, method, [RULES.wsResponseKey]);
     return new ResponseKey(key, match);
   }
 

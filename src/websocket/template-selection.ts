@@ -1,3 +1,4 @@
+import { RULES } from '../rules/catalog';
 import { throwOnErrors } from '../rules/errors';
 import { Finding } from '../rules/finding';
 import { isUnknown } from '../rules/unknown';
@@ -69,7 +70,7 @@ export class TemplateSelection {
     if (!isUnknown(expression)) {
       const findings: Finding[] = [];
       checkTemplateSelection(expression, findings);
-      throwOnErrors(findings, 'TemplateSelection');
+      throwOnErrors(findings, 'TemplateSelection', [RULES.wsTemplateSelectionExpression]);
     }
     return new TemplateSelection(expression);
   }

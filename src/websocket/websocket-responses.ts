@@ -100,7 +100,8 @@ export class WebSocketResponses {
     const type = knownString(integration?.integrationType);
     if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) {
       throw new IntegrationResponseError([finding(RULES.wsProxyIntegrationResponses,
-        `integration type ${type} has no integration responses: API Gateway passes the backend's answer through; ` +
+        `integration type ${type} ignores integration responses: API Gateway passes the backend's answer through, so these ` +
+        'responses would never apply; ' +
         'use a non-proxy integration (WebSocketAwsIntegration, WebSocketMockIntegration) to map responses')], where);
     }
     this.target = integration ? matchTargetOf(integration.integrationType, Stack.of(integration).resolve(integration.integrationUri)) : 'unknown';
@@ -125,7 +126,7 @@ export class WebSocketResponses {
     this.checkKind(key);
     const keys = [...this.responses.map(r => r.responseKey.key), key.key].map(k => ({ IntegrationResponseKey: k }));
     const duplicates = checkWebSocketIntegration(undefined, keys, []).responses.flat().filter(f => f.ruleId === RULES.wsDuplicateResponseKey.id);
-    throwOnErrors(duplicates, this.where);
+    throwOnErrors(duplicates, this.where, [RULES.wsDuplicateResponseKey]);
     const response = new WebSocketIntegrationResponse(this.scope, this.constructId(key), {
       ...options,
       apiId: this.apiId,

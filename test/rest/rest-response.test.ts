@@ -53,7 +53,7 @@ test('responses are immutable: a base response can be shared', () => {
 
 test('fails an invalid status code at forStatus', () => {
   expect(() => RestResponse.forStatus('2000')).toThrow(
-    "[rest-status-code] status code '2000' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment; use a code from 100 to 599 (RestResponse.forStatus)");
+    "[rest-status-code] status code '2000' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment (\"Member must satisfy regular expression pattern: [1-5]\\d\\d\"); use a code from 100 to 599 (RestResponse.forStatus)");
 });
 
 test('fails an invalid pattern at the call that sets it', () => {

@@ -31,7 +31,7 @@ describe('RestResponses.of', () => {
       RestResponse.forStatus('200'),
       RestResponse.forStatus('500').whenStatusMatches('5\\d\\d'),
       RestResponse.forStatus('500').whenStatusMatches('4\\d\\d'),
-    ])).toThrow("[rest-duplicate-status-code] status code '500' is used by 2 integration responses (#1, #2): API Gateway keeps one integration response per status code and rejects the deployment; merge them into one, combining their selection patterns with '|' (RestResponses.of)");
+    ])).toThrow("[rest-duplicate-status-code] status code '500' is used by 2 integration responses (#1, #2): API Gateway keeps one integration response per status code (a later one replaces an earlier one), so the others are never used; merge them into one, combining their selection patterns with '|' (RestResponses.of)");
   });
 
   test('fails two default responses', () => {
@@ -320,7 +320,7 @@ describe('applyTo', () => {
     const method = api.root.addMethod('GET', new apigw.MockIntegration(), { methodResponses: [{ statusCode: '200' }] });
     RestResponses.of([RestResponse.forStatus('200')]).applyTo(method);
     method.addMethodResponse({ statusCode: '200' });
-    expect(() => app.synth()).toThrow(/\[rest-duplicate-method-response\] status code '200' has more than one method response/);
+    expect(() => app.synth()).toThrow(/\[rest-duplicate-items\] item #1 of MethodResponses is an exact copy of item #0/);
   });
 
   test('the API deployment changes when the responses applied to a method change', () => {
@@ -360,7 +360,7 @@ describe('applyTo', () => {
     const { api, fn } = fixture();
     const method = api.root.addMethod('GET', new apigw.LambdaIntegration(fn));
     expect(() => lambdaResponses().applyTo(method)).toThrow(
-      "[rest-proxy-integration-responses] integration type AWS_PROXY ignores integration responses: a proxy integration returns the backend's answer as it is; use a non-proxy integration (LambdaIntegration with proxy: false) (RestResponses.applyTo on Stack/Api/Default/GET/Resource)");
+      "[rest-proxy-integration-responses] integration type AWS_PROXY ignores integration responses: a proxy integration returns the backend's answer as it is, so these responses would never apply; use a non-proxy integration (LambdaIntegration with proxy: false) (RestResponses.applyTo on Stack/Api/Default/GET/Resource)");
   });
 
   test('fails when the integration already has integration responses', () => {

@@ -16,7 +16,18 @@ test.each(ALL_RULES.map(r => [r.id, r.severity]))('docs/rules.md documents %s wi
   expect(section).toBeDefined();
   expect(section).toContain(`- Severity: ${severity}`);
   expect(section).toMatch(/- AWS: /);
+  expect(section).toMatch(/- Source: /);
   expect(section).toMatch(/- Fix: /);
+});
+
+// A rule may say that AWS rejects the deployment only where AWS's words back it: such entries quote
+// the error or the documentation under Source.
+test.each(ALL_RULES.map(r => [r.id]))('docs/rules.md backs a rejection claimed for %s with a quote', id => {
+  const section = sections.get(id)!;
+  const aws = /- AWS: (.*)/.exec(section)?.[1] ?? '';
+  if (!/rejects/.test(aws)) return;
+  const source = /- Source: ([\s\S]*?)\n- Fix:/.exec(section)?.[1] ?? '';
+  expect(source).toMatch(/`[^`]{12,}`|"[^"]{12,}"/);
 });
 
 test('docs/rules.md documents no rule that does not exist', () => {

@@ -9,7 +9,7 @@ test('fails an unknown strategy with the exact message', () => {
   expect(checkContentHandling(RULES.restContentHandling, 'CONVERT_TO_JSON', 'ContentHandling')).toEqual([{
     ruleId: 'rest-content-handling',
     severity: 'error',
-    message: "content handling 'CONVERT_TO_JSON' is not supported: API Gateway accepts only CONVERT_TO_TEXT or CONVERT_TO_BINARY and rejects the deployment; use one of them, or leave it unset to pass the payload through",
+    message: "content handling 'CONVERT_TO_JSON' is not supported: CloudFormation's resource schema allows only CONVERT_TO_TEXT or CONVERT_TO_BINARY, so the deployment fails; use one of them, or leave it unset to pass the payload through",
     path: 'ContentHandling',
   }]);
 });

@@ -16,20 +16,20 @@ test.each([
   expect(parseResponseKey(key)).toEqual({ problem });
 });
 
-test('fails a key without slashes with the exact message', () => {
+test('warns about a key without slashes with the exact message', () => {
   expect(checkResponseKey('4\\d\\d', 'status', 'IntegrationResponseKey').findings).toEqual([{
     ruleId: 'ws-response-key',
-    severity: 'error',
-    message: "response key '4\\d\\d' is not valid: keys are $default or a regular expression between slashes, such as '/4\\d\\d/'; API Gateway does not select a key written this way",
+    severity: 'warning',
+    message: "response key '4\\d\\d' is not valid: keys are $default or a regular expression between slashes, such as '/4\\d\\d/'; API Gateway documents keys as $default or a pattern that \"should follow a format of /expression/\", so this key may never be selected",
     path: 'IntegrationResponseKey',
   }]);
 });
 
 test('fails a key whose pattern Java rejects', () => {
   expect(checkResponseKey('/{"error"/', 'lambda').findings).toEqual([{
-    ruleId: 'ws-response-key',
+    ruleId: 'ws-response-key-syntax',
     severity: 'error',
-    message: "response key '/{\"error\"/' is not a valid Java regular expression (illegal repetition at '{\"error\"' (write \\{ for a literal brace)): API Gateway rejects the deployment; fix the pattern",
+    message: "response key '/{\"error\"/' is not a valid Java regular expression (illegal repetition at '{\"error\"' (write \\{ for a literal brace)): java.util.regex cannot compile it, so API Gateway can never select this response; fix the pattern",
   }]);
 });
 

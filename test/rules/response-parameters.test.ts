@@ -14,7 +14,7 @@ test('fails an invalid key with the exact message', () => {
   expect(checkResponseParameter('method.response.body.x', "'a'", 'P')).toEqual([{
     ruleId: 'rest-parameter-key',
     severity: 'error',
-    message: "response parameter 'method.response.body.x' is not valid: integration responses can only set method response headers ('method.response.header.{name}'); API Gateway rejects the deployment (\"Invalid mapping expression parameter specified: method.response.body.x\"); use method.response.header.{name}",
+    message: "response parameter 'method.response.body.x' is not valid: integration responses can only set method response headers ('method.response.header.{name}'); API Gateway requires the key to match method.response.header.{name} and rejects the deployment (\"Invalid mapping expression ...\"); use method.response.header.{name}",
     path: 'P',
   }]);
 });
@@ -36,7 +36,7 @@ test('fails a malformed context variable with the exact message', () => {
   expect(checkResponseParameter('method.response.header.X', 'context.')).toEqual([{
     ruleId: 'rest-parameter-value',
     severity: 'error',
-    message: "response parameter 'method.response.header.X': 'context.' is not a context variable: names are letters, digits and underscores separated by dots; API Gateway rejects the deployment",
+    message: "response parameter 'method.response.header.X': 'context.' is not a context variable: their names are letters, digits and underscores separated by dots, so this mapping can never name one; fix the name",
   }]);
 });
 
@@ -44,7 +44,7 @@ test('warns about an undocumented context variable', () => {
   expect(checkResponseParameter('method.response.header.X', 'context.requestID')).toEqual([{
     ruleId: 'rest-parameter-context',
     severity: 'warning',
-    message: "response parameter 'method.response.header.X': 'context.requestID' is not a documented context variable: API Gateway rejects a context variable it does not support at deployment (this list may lag behind new ones); check the spelling against the $context reference",
+    message: "response parameter 'method.response.header.X': 'context.requestID' is not a documented context variable: API Gateway documents that the name must be one of the supported context variables, so the header may be empty or the deployment may fail (this list can lag behind new variables); check the spelling against the $context reference",
   }]);
 });
 

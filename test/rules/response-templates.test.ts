@@ -12,7 +12,7 @@ test('fails a template key that is not a media type with the exact message', () 
   expect(checkResponseTemplate('json', '{}', 'ResponseTemplates.json')).toEqual([{
     ruleId: 'rest-template-content-type',
     severity: 'error',
-    message: "response template key 'json' is not a media type: API Gateway selects templates by the request's Accept media type, so this template is never used; use a type/subtype such as 'application/json'",
+    message: "response template key 'json' is not a media type: API Gateway keys templates by content type and rejects the deployment (\"Invalid content type specified: json\"); use a type/subtype such as 'application/json'",
     path: 'ResponseTemplates.json',
   }]);
 });
@@ -22,7 +22,7 @@ test('a template of exactly 300 KB passes, one byte more fails with the exact me
   expect(checkResponseTemplate('application/json', 'x'.repeat(REST_TEMPLATE_LIMIT_BYTES + 1))).toEqual([{
     ruleId: 'rest-template-size',
     severity: 'error',
-    message: "response template for 'application/json' is 307201 bytes, over the 300 KB (307200 bytes) mapping template quota: API Gateway rejects the deployment; shrink the template or move the work to the backend",
+    message: "response template for 'application/json' is 307201 bytes, over the 300 KB (307200 bytes) that API Gateway documents as the maximum size of a mapping template; shrink the template or move the work to the backend",
   }]);
 });
 

@@ -10,27 +10,38 @@ test('a well-formed Lambda error mapping is clean', () => {
   ], 'lambda', PATH)).toEqual([]);
 });
 
-test('fails two responses with one status code with the exact message', () => {
+test('warns about two responses with one status code with the exact message', () => {
   expect(checkIntegrationResponses([
     { StatusCode: '200' },
     { StatusCode: '500', SelectionPattern: '5\\d\\d' },
     { StatusCode: '500', SelectionPattern: '4\\d\\d' },
   ], 'status', PATH)).toEqual([{
     ruleId: 'rest-duplicate-status-code',
-    severity: 'error',
-    message: "status code '500' is used by 2 integration responses (#1, #2): API Gateway keeps one integration response per status code and rejects the deployment; merge them into one, combining their selection patterns with '|'",
+    severity: 'warning',
+    message: "status code '500' is used by 2 integration responses (#1, #2): API Gateway keeps one integration response per status code (a later one replaces an earlier one), so the others are never used; merge them into one, combining their selection patterns with '|'",
     path: 'Integration.IntegrationResponses[2].StatusCode',
   }]);
 });
 
-test('fails two defaults with the exact message', () => {
+test('warns about two defaults with the exact message', () => {
   expect(checkIntegrationResponses([
     { StatusCode: '200' },
     { StatusCode: '500', SelectionPattern: '' },
   ], 'status', PATH)).toEqual([{
     ruleId: 'rest-duplicate-default',
+    severity: 'warning',
+    message: "integration responses '200', '500' all have no selection pattern: API Gateway keeps one default response per method, so CloudFormation deploys the method with some of them missing (the API itself refuses a second default: \"Integration response with selection pattern default already exists\"); give every response but one a selection pattern",
+    path: 'Integration.IntegrationResponses[1]',
+  }]);
+});
+
+test('fails identical integration responses once, as a duplicate item, not also as duplicate status codes or defaults', () => {
+  // The shape aws-cdk issue 26586 deployed for method responses: the schema's uniqueItems fails it.
+  const copy = { StatusCode: '200', ResponseTemplates: { 'application/json': '{}' } };
+  expect(checkIntegrationResponses([copy, { ...copy }], 'status', PATH)).toEqual([{
+    ruleId: 'rest-duplicate-items',
     severity: 'error',
-    message: "integration responses '200', '500' all have no selection pattern: API Gateway allows one default response and rejects the deployment (\"Integration response with selection pattern default already exists\"); give every response but one a selection pattern",
+    message: 'item #1 of IntegrationResponses is an exact copy of item #0: CloudFormation rejects a list with identical items ("Property IntegrationResponses contains duplicate values."); remove the copy',
     path: 'Integration.IntegrationResponses[1]',
   }]);
 });
@@ -95,4 +106,11 @@ test('intrinsics anywhere never crash and are skipped', () => {
     { 'Fn::If': ['C', { StatusCode: '200' }, { Ref: 'AWS::NoValue' }] },
     { StatusCode: { Ref: 'Code' }, SelectionPattern: { 'Fn::Sub': '${P}' }, ResponseParameters: { Ref: 'X' }, ResponseTemplates: { 'Fn::GetAtt': ['A', 'B'] } },
   ], 'lambda', PATH)).toEqual([]);
+});
+
+test('a MOCK whose request templates fix the status codes it answers needs no default when a pattern matches each', () => {
+  const responses = [{ StatusCode: '200', SelectionPattern: '200' }, { StatusCode: '404', SelectionPattern: '404' }];
+  expect(checkIntegrationResponses(responses, 'status', PATH, ['200']).map(f => f.ruleId)).toEqual([]);
+  expect(checkIntegrationResponses(responses, 'status', PATH, ['200', '500']).map(f => f.ruleId)).toEqual(['rest-no-default']);
+  expect(checkIntegrationResponses(responses, 'status', PATH).map(f => f.ruleId)).toEqual(['rest-no-default']);
 });

@@ -18,15 +18,27 @@ describe('what patterns are matched against', () => {
   });
 });
 
-test('fails integration responses on a proxy integration with the exact message', () => {
+test('warns about integration responses that map something on a proxy integration, with the exact message', () => {
   expect(checkRestMethod({
-    Integration: { Type: 'AWS_PROXY', Uri: LAMBDA_URI, IntegrationResponses: [{ StatusCode: '200' }] },
+    Integration: {
+      Type: 'AWS_PROXY',
+      Uri: LAMBDA_URI,
+      IntegrationResponses: [{ StatusCode: '200' }, { StatusCode: '500', SelectionPattern: '.+', ResponseTemplates: { 'application/json': '{}' } }],
+    },
   })).toEqual([{
     ruleId: 'rest-proxy-integration-responses',
-    severity: 'error',
-    message: "integration type AWS_PROXY has integration responses, which API Gateway ignores: a proxy integration returns the backend's answer as it is; remove them, or use a non-proxy integration (type AWS, e.g. LambdaIntegration with proxy: false) to map responses",
-    path: 'Integration.IntegrationResponses',
+    severity: 'warning',
+    message: "integration type AWS_PROXY ignores integration responses: API Gateway stores them but a proxy integration returns the backend's answer as it is, so their headers, templates and conversions never reach the client; remove them, or use a non-proxy integration (type AWS, e.g. LambdaIntegration with proxy: false) to map responses",
+    path: 'Integration.IntegrationResponses[1]',
   }]);
+  expect(checkRestMethod({
+    Integration: { Type: 'HTTP_PROXY', Uri: 'https://x', IntegrationResponses: [{ StatusCode: '200', ResponseParameters: { 'method.response.header.A': "'b'" } }] },
+  }).map(f => [f.ruleId, f.severity, f.path])).toEqual([['rest-proxy-integration-responses', 'warning', 'Integration.IntegrationResponses[0]']]);
+});
+
+test('integration responses that map nothing on a proxy integration change nothing and are not reported', () => {
+  // The shape of a deployed, AWS-validated LocalStack template: a status code and nothing mapped.
+  expect(checkRestMethod({ Integration: { Type: 'AWS_PROXY', Uri: LAMBDA_URI, IntegrationResponses: [{ StatusCode: '200' }, { StatusCode: 404, SelectionPattern: '404', ResponseTemplates: {} }] } })).toEqual([]);
 });
 
 test('a proxy integration without integration responses is fine', () => {
@@ -64,20 +76,32 @@ test('warns about a status code without method response when nothing is mapped',
   })).toEqual([{
     ruleId: 'rest-method-response-missing',
     severity: 'warning',
-    message: "integration response '500' has no method response with status '500': API Gateway accepts the deployment, but a request that selects this response fails with 500 at run time; add a method response for '500'",
+    message: "integration response '500' has no method response with status '500': API Gateway accepts the deployment, but a request that selects this response fails with 500 (\"Execution failed due to configuration error: Output mapping refers to an invalid method response: 500\"); add a method response for '500'",
     path: 'Integration.IntegrationResponses[1].StatusCode',
   }]);
 });
 
-test('fails two method responses for one status code', () => {
+test('warns about two different method responses for one status code', () => {
   expect(checkRestMethod({
     Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }] },
     MethodResponses: [{ StatusCode: '200' }, { StatusCode: '200', ResponseParameters: { 'method.response.header.A': true } }],
   })).toEqual([{
     ruleId: 'rest-duplicate-method-response',
-    severity: 'error',
-    message: "status code '200' has more than one method response: API Gateway keeps one method response per status code and rejects the deployment; merge them into one",
+    severity: 'warning',
+    message: "status code '200' has more than one method response: API Gateway keeps one method response per status code, so the headers and models of the others are lost; merge them into one",
     path: 'MethodResponses[1].StatusCode',
+  }]);
+});
+
+test('fails identical method responses, which the resource schema forbids, once, with the exact message', () => {
+  expect(checkRestMethod({
+    Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }] },
+    MethodResponses: [{ StatusCode: '200', ResponseModels: { 'application/json': 'Empty' } }, { ResponseModels: { 'application/json': 'Empty' }, StatusCode: '200' }],
+  })).toEqual([{
+    ruleId: 'rest-duplicate-items',
+    severity: 'error',
+    message: 'item #1 of MethodResponses is an exact copy of item #0: CloudFormation rejects a list with identical items ("Property MethodResponses contains duplicate values."); remove the copy',
+    path: 'MethodResponses[1]',
   }]);
 });
 
@@ -147,7 +171,7 @@ test('fails a method response whose status code is not an HTTP status', () => {
   })).toEqual([{
     ruleId: 'rest-status-code',
     severity: 'error',
-    message: "status code '2000' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment; use a code from 100 to 599",
+    message: "status code '2000' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment (\"Member must satisfy regular expression pattern: [1-5]\\d\\d\"); use a code from 100 to 599",
     path: 'MethodResponses[1].StatusCode',
   }]);
 });

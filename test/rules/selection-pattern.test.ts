@@ -13,7 +13,7 @@ test('fails a pattern Java rejects with the exact message', () => {
   expect(compileSelectionPattern('.*{"error".*', 'SelectionPattern').findings).toEqual([{
     ruleId: 'rest-selection-pattern-syntax',
     severity: 'error',
-    message: "selection pattern '.*{\"error\".*' is not a valid Java regular expression (illegal repetition at '{\"error\".*' (write \\{ for a literal brace)): API Gateway rejects the deployment; fix the pattern",
+    message: "selection pattern '.*{\"error\".*' is not a valid Java regular expression (illegal repetition at '{\"error\".*' (write \\{ for a literal brace)): java.util.regex cannot compile it, so API Gateway can never select this response; fix the pattern",
     path: 'SelectionPattern',
   }]);
 });

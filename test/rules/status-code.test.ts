@@ -9,7 +9,7 @@ test.each(['2000', '600', '099', '20', 'abc', ' 200', '200 '])('fails %j with th
   expect(checkStatusCode(code, 'StatusCode')).toEqual([{
     ruleId: 'rest-status-code',
     severity: 'error',
-    message: `status code '${code}' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment; use a code from 100 to 599`,
+    message: `status code '${code}' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment ("Member must satisfy regular expression pattern: [1-5]\\d\\d"); use a code from 100 to 599`,
     path: 'StatusCode',
   }]);
 });

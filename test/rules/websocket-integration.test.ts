@@ -9,22 +9,28 @@ test('a two-way MOCK route with a default response is clean', () => {
     .toEqual({ integration: [], responses: [[]], routes: [[]] });
 });
 
-test('fails integration responses on a proxy integration, with the exact message', () => {
-  const result = checkWebSocketIntegration({ IntegrationType: 'AWS_PROXY' }, [{ IntegrationResponseKey: '$default' }], [twoWay]);
-  expect(result.responses).toEqual([[{
+test('warns about integration responses that map something on a proxy integration, with the exact message', () => {
+  const result = checkWebSocketIntegration({ IntegrationType: 'AWS_PROXY' },
+    [{ IntegrationResponseKey: '$default' }, { IntegrationResponseKey: '/4\\d\\d/', ResponseTemplates: { $default: '{}' } }], [twoWay]);
+  expect(result.responses).toEqual([[], [{
     ruleId: 'ws-proxy-integration-responses',
-    severity: 'error',
-    message: "integration type AWS_PROXY has no integration responses: API Gateway passes the backend's answer through and ignores this one; remove it, or use a non-proxy integration (AWS, HTTP or MOCK) to map responses",
+    severity: 'warning',
+    message: "integration type AWS_PROXY ignores integration responses: for proxy integrations API Gateway passes the backend's answer through (\"There is no integration response\"), so this response's templates and parameters never apply; remove them, or use a non-proxy integration (AWS, HTTP or MOCK) to map responses",
     path: 'IntegrationId',
   }]]);
+});
+
+test('a bare $default response on a proxy integration, as published samples have, is not reported', () => {
+  expect(checkWebSocketIntegration({ IntegrationType: 'AWS_PROXY' }, [{ IntegrationResponseKey: '$default' }], [twoWay]))
+    .toEqual({ integration: [], responses: [[]], routes: [[]] });
 });
 
 test('fails a duplicate key with the exact message', () => {
   const result = checkWebSocketIntegration(MOCK, [{ IntegrationResponseKey: '$default' }, { IntegrationResponseKey: '/4\\d\\d/' }, { IntegrationResponseKey: '/4\\d\\d/' }], []);
   expect(result.responses[2]).toEqual([{
     ruleId: 'ws-duplicate-response-key',
-    severity: 'error',
-    message: "response key '/4\\d\\d/' is used by another integration response of the same integration: API Gateway rejects the deployment (ConflictException); merge the two responses",
+    severity: 'warning',
+    message: "response key '/4\\d\\d/' is used by another integration response of the same integration: API Gateway selects one response per key, so one of them is never used (creating the second may also fail with a conflict); merge the two responses",
     path: 'IntegrationResponseKey',
   }]);
 });
@@ -53,29 +59,57 @@ test('warns about overlapping keys on the later response', () => {
   }]);
 });
 
-test('warns about a one-way route whose integration has responses, with the exact message', () => {
+test('warns about a one-way route (no $default route response) whose integration has responses, with the exact message', () => {
   const oneWay = { properties: { RouteKey: 'ping' }, routeResponseKeys: [] };
-  expect(checkWebSocketIntegration(MOCK, [{ IntegrationResponseKey: '$default' }], [oneWay]).routes).toEqual([[{
+  const expected = [{
     ruleId: 'ws-route-not-two-way',
     severity: 'warning',
-    message: "route 'ping' has no route response selection expression and no '$default' route response, so API Gateway sends the client nothing and its integration's responses have no effect; set RouteResponseSelectionExpression to '$default' and add a '$default' route response (returnResponse: true in aws-cdk-lib)",
-    path: 'RouteResponseSelectionExpression',
-  }]]);
-  const noResponse = { properties: { RouteKey: 'ping', RouteResponseSelectionExpression: '$default' }, routeResponseKeys: [] };
-  expect(checkRoute(noResponse, true)[0].message).toMatch(/^route 'ping' has no '\$default' route response, so API Gateway sends the client nothing/);
+    message: "route 'ping' has no '$default' route response, so it is one-way: API Gateway sends the client nothing and its integration's responses have no effect; add a '$default' route response (returnResponse: true in aws-cdk-lib, or WebSocketResponses.forRoute)",
+  }];
+  expect(checkWebSocketIntegration(MOCK, [{ IntegrationResponseKey: '$default' }], [oneWay]).routes).toEqual([expected]);
+  const withExpression = { properties: { RouteKey: 'ping', RouteResponseSelectionExpression: '$default' }, routeResponseKeys: [] };
+  expect(checkRoute(withExpression, true)).toEqual(expected);
   expect(checkRoute(oneWay, false)).toEqual([]);
   expect(checkRoute({ properties: { RouteKey: 'ping', RouteResponseSelectionExpression: '$default' }, routeResponseKeys: [{ Ref: 'K' }] }, true)).toEqual([]);
 });
 
-test('fails a route response selection expression other than $default, with the exact message', () => {
+test('a $default route response makes a route two-way; without the expression AWS recommends, that is an info', () => {
+  // Published samples answer clients this way: a $default route response, no selection expression.
+  expect(checkRoute({ properties: { RouteKey: 'ping' }, routeResponseKeys: ['$default'] }, true)).toEqual([{
+    ruleId: 'ws-route-response-selection-unset',
+    severity: 'info',
+    message: "route 'ping' has a '$default' route response but no route response selection expression: AWS documents that the expression \"should be provided to initiate two-way communication\"; set RouteResponseSelectionExpression to '$default'",
+    path: 'RouteResponseSelectionExpression',
+  }]);
+});
+
+test('warns about a route response selection expression other than $default, with the exact message', () => {
   expect(checkRoute({ properties: { RouteKey: 'ping', RouteResponseSelectionExpression: '$request.body.action' } }, false)).toEqual([{
     ruleId: 'ws-route-response-selection',
-    severity: 'error',
-    message: "route response selection expression '$request.body.action' is not supported: WebSocket routes support only '$default'; use '$default'",
+    severity: 'warning',
+    message: "route response selection expression '$request.body.action' is not supported: AWS documents it as restricted to '$default' for WebSocket routes, so no route response is selected by it; use '$default'",
     path: 'RouteResponseSelectionExpression',
   }]);
 });
 
 test('an integration outside the template skips type checks', () => {
   expect(checkWebSocketIntegration(undefined, [{ IntegrationResponseKey: '$default' }, { IntegrationResponseKey: '/.*/' }], []).responses).toEqual([[], []]);
+});
+
+test('a MOCK that always answers 200 needs no $default when a key matches 200 (a published sample does this)', () => {
+  const mock = { IntegrationType: 'MOCK', RequestTemplates: { 200: '{"statusCode":200}' }, TemplateSelectionExpression: '200' };
+  expect(checkWebSocketIntegration(mock, [{ IntegrationResponseKey: '/200/' }], []).integration).toEqual([]);
+  expect(checkWebSocketIntegration({ ...mock, RequestTemplates: { 200: '{"statusCode":500}' } }, [{ IntegrationResponseKey: '/200/' }], []).integration
+    .map(f => f.ruleId)).toEqual(['ws-no-default-key']);
+});
+
+test('$disconnect runs once the connection is closed, so it is never asked to be two-way', () => {
+  expect(checkRoute({ properties: { RouteKey: '$disconnect' }, routeResponseKeys: [] }, true)).toEqual([]);
+  expect(checkRoute({ properties: { RouteKey: '$connect' }, routeResponseKeys: [] }, true).map(f => f.ruleId)).toEqual(['ws-route-not-two-way']);
+});
+
+test('an integration behind $disconnect alone needs no $default response', () => {
+  const disconnect = { properties: { RouteKey: '$disconnect' }, routeResponseKeys: [] };
+  expect(checkWebSocketIntegration({ IntegrationType: 'AWS', IntegrationUri: 'arn:aws:apigateway:us-east-1:dynamodb:action/DeleteItem' },
+    [{ IntegrationResponseKey: '/200/' }], [disconnect]).integration).toEqual([]);
 });

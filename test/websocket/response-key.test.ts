@@ -15,9 +15,9 @@ test('keys render as API Gateway expects and say what they match', () => {
 });
 
 test('fails an invalid pattern or key at the call', () => {
-  expect(() => ResponseKey.statusMatches('4\\d{')).toThrow(/^\[ws-response-key\] response key '\/4\\d\{\/' is not a valid Java regular expression .* \(ResponseKey\.statusMatches\)$/);
+  expect(() => ResponseKey.statusMatches('4\\d{')).toThrow(/^\[ws-response-key-syntax\] response key '\/4\\d\{\/' is not a valid Java regular expression .* \(ResponseKey\.statusMatches\)$/);
   expect(() => ResponseKey.fromKey('404')).toThrow(
-    "[ws-response-key] response key '404' is not valid: keys are $default or a regular expression between slashes, such as '/404/'; API Gateway does not select a key written this way (ResponseKey.fromKey)");
+    "[ws-response-key] response key '404' is not valid: keys are $default or a regular expression between slashes, such as '/404/'; API Gateway documents keys as $default or a pattern that \"should follow a format of /expression/\", so this key may never be selected (ResponseKey.fromKey)");
   expect(() => ResponseKey.lambdaErrorMatches('')).toThrow('the pattern is empty; use ResponseKey.DEFAULT for the catch-all response (ResponseKey.lambdaErrorMatches)');
 });
 

@@ -71,7 +71,7 @@ test('fails a key used twice, across calls', () => {
   const route = api.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
   WebSocketResponses.forRoute(route).respond(ResponseKey.clientErrorStatus());
   expect(() => WebSocketResponses.forRoute(route).respond(ResponseKey.fromKey('/4\\d\\d/'))).toThrow(
-    "[ws-duplicate-response-key] response key '/4\\d\\d/' is used by another integration response of the same integration: API Gateway rejects the deployment (ConflictException); merge the two responses (WebSocketResponses.forRoute on Stack/Api/ping-Route)");
+    "[ws-duplicate-response-key] response key '/4\\d\\d/' is used by another integration response of the same integration: API Gateway selects one response per key, so one of them is never used (creating the second may also fail with a conflict); merge the two responses (WebSocketResponses.forRoute on Stack/Api/ping-Route)");
 });
 
 test('fails keys of the wrong kind for the integration, and mixed kinds', () => {
@@ -98,7 +98,7 @@ test('fails on a Lambda proxy integration', () => {
   const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
   const route = api.addRoute('echo', { integration: new WebSocketLambdaIntegration('Echo', fn) });
   expect(() => WebSocketResponses.forRoute(route)).toThrow(
-    "[ws-proxy-integration-responses] integration type AWS_PROXY has no integration responses: API Gateway passes the backend's answer through; use a non-proxy integration (WebSocketAwsIntegration, WebSocketMockIntegration) to map responses (WebSocketResponses.forRoute on Stack/Api/echo-Route)");
+    "[ws-proxy-integration-responses] integration type AWS_PROXY ignores integration responses: API Gateway passes the backend's answer through, so these responses would never apply; use a non-proxy integration (WebSocketAwsIntegration, WebSocketMockIntegration) to map responses (WebSocketResponses.forRoute on Stack/Api/echo-Route)");
 });
 
 test('fails a route with a route response selection expression other than $default', () => {
