@@ -2,7 +2,7 @@
  * An app that uses every feature of cdk-integration-responses. `npm run example` synthesizes it
  * with the CDK CLI and prints the responses it emits.
  */
-import { App, Aspects, Stack, StackProps } from 'aws-cdk-lib';
+import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketAwsIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -127,7 +127,7 @@ export class ItemsWebSocketStack extends Stack {
 const app = new App();
 // Every integration response of the app, including aws-cdk-lib's own CORS preflight methods, goes
 // through the rule table at synth.
-Aspects.of(app).add(new IntegrationResponseChecks());
+IntegrationResponseChecks.addTo(app);
 new ItemsApiStack(app, 'IntegrationResponsesExample');
 new ItemsWebSocketStack(app, 'IntegrationResponsesWebSocketExample');
 app.synth();

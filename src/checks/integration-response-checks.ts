@@ -1,9 +1,25 @@
-import { CfnResource, IAspect } from 'aws-cdk-lib';
+import { Aspects, CfnResource, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { stagesBelow, uncheckedStages } from './stage-coverage';
 import { CONSTRUCT_METADATA_TYPE, METADATA_KEY, suppressionProblem, suppressionsInScopes } from './suppressions';
 import { validateAtSynth } from './synth-validation';
 import { CHECKED_TYPES } from './template-resources';
 import { usageError } from '../rules/errors';
+
+/**
+ * Options of the whole-app checks.
+ */
+export interface IntegrationResponseChecksProps {
+  /**
+   * Fail synthesis on warnings as well as errors. `cdk synth --strict` does that for the CDK CLI;
+   * this option does it where there is no CLI flag, such as an app synthesized in a unit test. The
+   * context value `cdk-integration-responses:strict` (`true`) turns it on for every check of the app,
+   * those of `addMethod`, `applyTo` and `WebSocketResponses` included.
+   *
+   * @default false
+   */
+  readonly strict?: boolean;
+}
 
 /**
  * Checks every integration response of an app with the rule table, however it was built
@@ -12,15 +28,32 @@ import { usageError } from '../rules/errors';
  * their integration responses, routes and route responses.
  *
  * ```ts
- * Aspects.of(app).add(new IntegrationResponseChecks());
+ * IntegrationResponseChecks.addTo(app);   // every stack of the app, those in stages included
  * ```
  *
  * Errors fail `cdk synth` (and `app.synth()`) before a template is written; warnings become
- * annotations, acknowledgeable as `cdk-integration-responses:<rule-id>`.
+ * annotations, acknowledgeable as `cdk-integration-responses:<rule-id>`, and fail `cdk synth --strict`
+ * (or every synthesis, with `strict: true`).
  *
  * @see https://github.com/cdk-integration-responses/cdk-integration-responses/blob/main/docs/rules.md
  */
 export class IntegrationResponseChecks implements IAspect {
+  /**
+   * Checks `scope` (an app or a stage) and every stage inside it, however deeply nested (a CDK
+   * Pipelines app keeps its stacks in stages, which an aspect of the app never visits). Call it once
+   * every stage of the app exists, usually just before `app.synth()`; a stage created afterwards that
+   * holds API Gateway resources fails synthesis with a message saying so, rather than going unchecked.
+   *
+   * @param scope the app (or a stage)
+   * @param props options of the checks
+   * @returns the checks, added as an aspect of `scope` and of each of its stages
+   */
+  public static addTo(scope: IConstruct, props: IntegrationResponseChecksProps = {}): IntegrationResponseChecks {
+    const checks = new IntegrationResponseChecks(props);
+    for (const target of [scope, ...stagesBelow(scope)]) Aspects.of(target).add(checks);
+    return checks;
+  }
+
   /**
    * Turns rule `ruleId` off for `scope` and everything below it. The reason is kept with the
    * construct (in the cloud assembly) and, for the checked resources, in their CloudFormation
@@ -36,14 +69,51 @@ export class IntegrationResponseChecks implements IAspect {
     scope.node.addMetadata(CONSTRUCT_METADATA_TYPE, { ruleId, reason });
   }
 
+  /** Whether warnings fail synthesis. */
+  private readonly strict: boolean;
+
+  /**
+   * Checks for `Aspects.of(scope).add(...)`; prefer `IntegrationResponseChecks.addTo(app)`, which
+   * also reaches the stages of the app.
+   *
+   * @param props options of the checks
+   */
+  constructor(props: IntegrationResponseChecksProps = {}) {
+    this.strict = props.strict ?? false;
+  }
+
   /**
    * Registers the checks for every resource the rule table covers.
    */
   public visit(node: IConstruct): void {
+    if (Stage.isStage(node)) {
+      reportUncheckedStages(node);
+      return;
+    }
     if (!CfnResource.isCfnResource(node) || !CHECKED_TYPES.has(node.cfnResourceType)) return;
     recordSuppressions(node);
-    validateAtSynth(node);
+    validateAtSynth(node, { strict: this.strict });
   }
+}
+
+/** Roots (apps, stages) whose unchecked stages are reported at every synthesis, registered once. */
+const stageReportsRegistered = new WeakSet<Stage>();
+
+/**
+ * An aspect of an app visits the app, never the stages inside it (they are synthesized first, on
+ * their own): their API Gateway resources would go unchecked without a word. The synthesis of the
+ * app fails instead, naming them and the one-liner that covers them.
+ */
+function reportUncheckedStages(root: Stage): void {
+  if (stageReportsRegistered.has(root)) return;
+  stageReportsRegistered.add(root);
+  root.node.addValidation({
+    validate: () => uncheckedStages(root, aspect => aspect instanceof IntegrationResponseChecks).map(({ stage, resources }) =>
+      `[cdk-integration-responses] the integration response checks do not reach stage '${stage.node.path}' ` +
+      `(${resources} API Gateway resource${resources === 1 ? '' : 's'}): the aspects of an app or a stage never visit the ` +
+      'stages inside it, and IntegrationResponseChecks.addTo covers only the stages that exist when it is called; ' +
+      'call IntegrationResponseChecks.addTo(app) once every stage is defined'),
+  });
 }
 
 /** Copies scope suppressions into the resource's CloudFormation metadata, for the template checker. */

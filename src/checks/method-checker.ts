@@ -1,6 +1,6 @@
 import { Finding } from '../rules/finding';
 import { FindingsMemo } from '../rules/findings-memo';
-import { matchTargetOf } from '../rules/match-target';
+import { matchTargetOf, mockStatusCodes } from '../rules/match-target';
 import { checkRestMethod } from '../rules/rest-method';
 import { knownObject } from '../rules/unknown';
 
@@ -24,6 +24,7 @@ function checkedInput(properties: Record<string, unknown>): unknown {
   const checkedIntegration = integration === undefined ? properties.Integration : {
     Type: integration.Type,
     MatchTarget: matchTargetOf(integration.Type, integration.Uri),
+    MockStatusCodes: mockStatusCodes(integration.Type, integration.RequestTemplates),
     IntegrationResponses: integration.IntegrationResponses,
   };
   return [checkedIntegration, properties.MethodResponses];

@@ -27,6 +27,7 @@ const METHOD_PROPERTIES: Shape = {
     shape: {
       type: { name: 'Type' },
       uri: { name: 'Uri' },
+      requestTemplates: { name: 'RequestTemplates' },
       integrationResponses: { name: 'IntegrationResponses', shape: INTEGRATION_RESPONSE, list: true },
     },
   },

@@ -9,7 +9,20 @@ import { Finding, Severity } from '../rules/finding';
 import { knownObject } from '../rules/unknown';
 
 const validated = new WeakSet<CfnResource>();
+/** Resources whose warnings fail synthesis (the checks that registered them were strict). */
+const strictResources = new WeakSet<CfnResource>();
 const WEBSOCKET_PREFIX = 'AWS::ApiGatewayV2::';
+
+/** The context key that makes every check of an app strict (warnings fail synthesis). */
+export const STRICT_CONTEXT_KEY = 'cdk-integration-responses:strict';
+
+/**
+ * How the synth-time checks of a resource report.
+ */
+export interface SynthCheckOptions {
+  /** Warnings fail synthesis too. */
+  readonly strict?: boolean;
+}
 
 /**
  * Checks `resource` with the rule table when the app is synthesized, after every construct has had
@@ -19,7 +32,8 @@ const WEBSOCKET_PREFIX = 'AWS::ApiGatewayV2::';
  * A REST method is checked on its own; a WebSocket resource together with the WebSocket resources
  * of its stack (its integration, the integration's other responses, the routes that target it).
  */
-export function validateAtSynth(resource: CfnResource): void {
+export function validateAtSynth(resource: CfnResource, options: SynthCheckOptions = {}): void {
+  if (options.strict) strictResources.add(resource);
   if (validated.has(resource)) return;
   validated.add(resource);
   const annotated = new Set<string>();
@@ -28,15 +42,26 @@ export function validateAtSynth(resource: CfnResource): void {
       const findings = resource.cfnResourceType.startsWith(WEBSOCKET_PREFIX)
         ? webSocketFindings(resource)
         : restFindings(resource);
-      for (const f of findings.filter(x => x.severity !== Severity.ERROR)) {
+      const failing = failingSeverities(resource);
+      for (const f of findings.filter(x => !failing.has(x.severity))) {
         const key = `${f.ruleId}\u0000${f.message}`;
         if (annotated.has(key)) continue;
         annotated.add(key);
         annotate(resource, f);
       }
-      return findings.filter(f => f.severity === Severity.ERROR).map(formatFinding);
+      return findings.filter(f => failing.has(f.severity)).map(formatFinding);
     },
   });
+}
+
+/** Errors fail synthesis; warnings too when the checks are strict (by option or by context). */
+function failingSeverities(resource: CfnResource): ReadonlySet<Severity> {
+  const strict = strictResources.has(resource) || isTrue(resource.node.tryGetContext(STRICT_CONTEXT_KEY));
+  return new Set(strict ? [Severity.ERROR, Severity.WARNING] : [Severity.ERROR]);
+}
+
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true';
 }
 
 /** Method findings depend on the properties only, so they are shared by the methods of a stack. */
@@ -94,9 +119,9 @@ function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
 }
 
 /**
- * A route nobody registered for checks (an aws-cdk-lib route used with the L2 response directly)
- * would keep its findings, such as being one-way, to itself: they are reported on a checked
- * resource of the route's integration instead.
+ * A route or an integration nobody registered for checks (aws-cdk-lib's, used with the L2 response
+ * directly) would keep its findings to itself, such as a route being one-way or the integration
+ * having no `$default` response: they are reported on a checked resource of the same integration.
  */
 function reportUncheckedRoutes(resources: Record<string, TemplateResource>, byLogicalId: Map<string, CfnResource>,
   findings: Map<CfnResource, Finding[]>): void {
@@ -109,12 +134,14 @@ function reportUncheckedRoutes(resources: Record<string, TemplateResource>, byLo
     if (key !== undefined && !checkedOfIntegration.has(key)) checkedOfIntegration.set(key, construct);
   }
   for (const [id, construct] of byLogicalId) {
-    if (validated.has(construct) || construct.cfnResourceType !== 'AWS::ApiGatewayV2::Route') continue;
-    const integration = integrationOfTarget(knownObject(resources[id].Properties)?.Target);
+    if (validated.has(construct)) continue;
+    const type = construct.cfnResourceType;
+    const integration = type === 'AWS::ApiGatewayV2::Route' ? integrationOfTarget(knownObject(resources[id].Properties)?.Target)
+      : type === 'AWS::ApiGatewayV2::Integration' ? `ref:${id}` : undefined;
     const owner = integration === undefined ? undefined : checkedOfIntegration.get(integration);
     if (owner === undefined) continue;
-    const route = `route ${construct.node.path}`;
-    findings.get(owner)!.push(...findings.get(construct)!.map(f => ({ ...f, path: f.path === undefined ? route : `${f.path} of ${route}` })));
+    const where = `${type === 'AWS::ApiGatewayV2::Route' ? 'route' : 'integration'} ${construct.node.path}`;
+    findings.get(owner)!.push(...findings.get(construct)!.map(f => ({ ...f, path: f.path === undefined ? where : `${f.path} of ${where}` })));
   }
 }
 

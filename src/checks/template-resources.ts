@@ -118,23 +118,81 @@ export function referenceKey(value: unknown): string | undefined {
 }
 
 /**
- * The integration a route's `Target` (`integrations/<id>`) points at, as a reference key.
+ * The integration a route's `Target` (`integrations/<id>`) points at, as a reference key. Every
+ * form that evaluates to `integrations/` followed by one reference or ID is understood: a literal,
+ * `Fn::Join` with any delimiter (`!Join ['/', [integrations, !Ref X]]`, `Fn::Join ['', ['integrations/',
+ * ref]]`), `Fn::Sub` (`integrations/${X}`, with or without a variable map), and joins nested in joins.
  */
 export function integrationOfTarget(target: unknown): string | undefined {
-  const literal = knownString(target);
-  if (literal !== undefined) return literal.startsWith('integrations/') ? `id:${literal.slice('integrations/'.length)}` : undefined;
-  if (target === null || typeof target !== 'object') return undefined;
-  const object = target as Record<string, unknown>;
+  const parts = targetParts(target, 0);
+  if (parts === undefined) return undefined;
+  // Adjacent literals merge: ['integra', 'tions/', ref] reads as 'integrations/' and ref.
+  const merged: TargetPart[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof part === 'string' && typeof last === 'string') merged[merged.length - 1] = last + part;
+    else if (part !== '') merged.push(part);
+  }
+  const [prefix, id, ...rest] = merged;
+  if (typeof prefix !== 'string' || !prefix.startsWith('integrations/') || rest.length > 0) return undefined;
+  const literalId = prefix.slice('integrations/'.length);
+  if (id === undefined) return literalId === '' ? undefined : `id:${literalId}`;
+  return literalId === '' && typeof id !== 'string' ? id.key : undefined;
+}
+
+/** A literal fragment of a target, or a reference to what is only known at deployment. */
+type TargetPart = string | { readonly key: string };
+
+const MAX_TARGET_DEPTH = 8;
+
+/** The fragments a target value evaluates to, or `undefined` when it is not a form read here. */
+function targetParts(value: unknown, depth: number): TargetPart[] | undefined {
+  const literal = knownString(value);
+  if (literal !== undefined) return [literal];
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || depth > MAX_TARGET_DEPTH) return undefined;
+  const reference = referenceKey(value);
+  if (reference !== undefined) return [{ key: reference }];
+  const object = value as Record<string, unknown>;
   const join = object['Fn::Join'];
-  if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1]) && join[1].length === 2 && join[1][0] === 'integrations/') {
-    return referenceKey(join[1][1]);
+  if (Array.isArray(join) && join.length === 2 && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    const parts: TargetPart[] = [];
+    for (const [i, item] of join[1].entries()) {
+      const itemParts = targetParts(item, depth + 1);
+      if (itemParts === undefined) return undefined;
+      if (i > 0) parts.push(join[0]);
+      parts.push(...itemParts);
+    }
+    return parts;
   }
   const sub = object['Fn::Sub'];
   const [text, variables] = Array.isArray(sub) ? [sub[0], knownObject(sub[1]) ?? {}] : [sub, {}];
-  const match = typeof text === 'string' ? /^integrations\/\$\{([A-Za-z0-9.]+)\}$/.exec(text) : null;
-  if (match) {
-    const name = match[1];
-    return name in variables ? referenceKey(variables[name]) : `ref:${name.split('.')[0]}`;
+  if (typeof text !== 'string') return undefined;
+  return subParts(text, variables as Record<string, unknown>, depth);
+}
+
+/** `Fn::Sub` text as fragments: `${Name}` and `${Name.Attr}` are references unless the map defines them. */
+function subParts(text: string, variables: Record<string, unknown>, depth: number): TargetPart[] | undefined {
+  const parts: TargetPart[] = [];
+  const placeholder = /\$\{([^}]*)\}/g;
+  let last = 0;
+  for (let m = placeholder.exec(text); m; m = placeholder.exec(text)) {
+    parts.push(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    const name = m[1];
+    if (name.startsWith('!')) {
+      parts.push(`\${${name.slice(1)}}`);
+      continue;
+    }
+    if (Object.prototype.hasOwnProperty.call(variables, name)) {
+      const inner = targetParts(variables[name], depth + 1);
+      if (inner === undefined) return undefined;
+      parts.push(...inner);
+    } else if (/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)?$/.test(name)) {
+      parts.push({ key: `ref:${name.split('.')[0]}` });
+    } else {
+      return undefined;
+    }
   }
-  return undefined;
+  parts.push(text.slice(last));
+  return parts;
 }

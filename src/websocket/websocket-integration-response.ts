@@ -5,7 +5,10 @@ import { validateAtSynth } from '../checks/synth-validation';
 import { ResponseMatch } from '../response-match';
 import { ResponseKey } from './response-key';
 import { TemplateSelection } from './template-selection';
+import { ResponseValue } from '../rest/response-value';
+import { RULES } from '../rules/catalog';
 import { throwOnErrors, usageError } from '../rules/errors';
+import { RESPONSE_HEADER_PREFIX } from '../rules/mapping-expression';
 import { MatchTarget } from '../rules/selection-pattern';
 import { checkWebSocketIntegrationResponse } from '../rules/websocket-integration-response';
 
@@ -29,11 +32,16 @@ export interface WebSocketResponseOptions {
   readonly templateSelection?: TemplateSelection;
 
   /**
-   * Response parameters (values of 1 to 512 characters).
+   * Headers of the response, by name (`ResponseParameters` `method.response.header.{name}`). API
+   * Gateway documents three sources for WebSocket integration responses: a static value
+   * (`ResponseValue.literal`), a backend header (`ResponseValue.integrationHeader`) and a field of a
+   * JSON backend body (`ResponseValue.integrationBodyPath`); the other kinds of `ResponseValue` are
+   * refused.
    *
    * @default - none
+   * @see https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid-integrationresponses.html
    */
-  readonly responseParameters?: { [key: string]: string };
+  readonly headers?: { [name: string]: ResponseValue };
 
   /**
    * How the payload is converted between text and binary.
@@ -190,7 +198,7 @@ export class WebSocketIntegrationResponse extends Resource implements IWebSocket
       integrationResponseKey: props.responseKey.key,
       responseTemplates: props.responseTemplates,
       templateSelectionExpression: props.templateSelection?.expression,
-      responseParameters: props.responseParameters,
+      responseParameters: responseParameters(props.headers),
       contentHandlingStrategy: props.contentHandling,
     };
     throwOnErrors(checkWebSocketIntegrationResponse({
@@ -199,12 +207,18 @@ export class WebSocketIntegrationResponse extends Resource implements IWebSocket
       TemplateSelectionExpression: properties.templateSelectionExpression,
       ResponseParameters: properties.responseParameters,
       ContentHandlingStrategy: properties.contentHandlingStrategy,
-    }, targetOf(props.responseKey)).findings, `WebSocketIntegrationResponse ${this.node.path}`);
+    }, targetOf(props.responseKey)).findings, `WebSocketIntegrationResponse ${this.node.path}`,
+    [RULES.wsResponseKey, RULES.wsTemplateSelectionExpression, RULES.wsParameterSource]);
 
     const resource = new apigwv2.CfnIntegrationResponse(this, 'Resource', properties);
     this.integrationResponseId = resource.ref;
     validateAtSynth(resource);
   }
+}
+
+function responseParameters(headers: { [name: string]: ResponseValue } | undefined): { [key: string]: string } | undefined {
+  if (headers === undefined) return undefined;
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [`${RESPONSE_HEADER_PREFIX}${name}`, value.expression]));
 }
 
 function targetOf(key: ResponseKey): MatchTarget {

@@ -11,7 +11,7 @@ function checkedProperties(properties: any): Record<string, unknown> {
   const integration = properties.Integration;
   const picked: Record<string, unknown> = {};
   if (integration !== undefined) {
-    picked.Integration = Object.fromEntries(['Type', 'Uri', 'IntegrationResponses']
+    picked.Integration = Object.fromEntries(['Type', 'Uri', 'RequestTemplates', 'IntegrationResponses']
       .filter(key => integration[key] !== undefined).map(key => [key, integration[key]]));
   }
   if (properties.MethodResponses !== undefined) picked.MethodResponses = properties.MethodResponses;

@@ -17,6 +17,18 @@ describe('references', () => {
     [{ 'Fn::Sub': 'integrations/${Integ}' }, 'ref:Integ'],
     [{ 'Fn::Sub': ['integrations/${Id}', { Id: { Ref: 'Integ' } }] }, 'ref:Integ'],
     ['integrations/abc123', 'id:abc123'],
+    // The form every public WebSocket sample tried uses: !Join ['/', [integrations, !Ref X]]
+    [{ 'Fn::Join': ['/', ['integrations', { Ref: 'Integ' }]] }, 'ref:Integ'],
+    [{ 'Fn::Join': ['/', ['integrations', { 'Fn::GetAtt': ['Integ', 'IntegrationId'] }]] }, 'ref:Integ'],
+    [{ 'Fn::Join': ['', ['integ', 'rations/', { Ref: 'Integ' }]] }, 'ref:Integ'],
+    [{ 'Fn::Join': ['', [{ 'Fn::Join': ['/', ['integrations', '']] }, { Ref: 'Integ' }]] }, 'ref:Integ'],
+    [{ 'Fn::Join': ['/', ['integrations', 'abc123']] }, 'id:abc123'],
+    [{ 'Fn::Sub': 'integrations/${Integ.IntegrationId}' }, 'ref:Integ'],
+    [{ 'Fn::Sub': ['integrations/${Id}', { Id: 'abc123' }] }, 'id:abc123'],
+    [{ 'Fn::Join': ['/', ['integrations', { Ref: 'Integ' }, 'extra']] }, undefined],
+    [{ 'Fn::Join': ['/', ['routes', { Ref: 'Integ' }]] }, undefined],
+    [{ 'Fn::Join': ['/', ['integrations', { 'Fn::ImportValue': 'X' }]] }, undefined],
+    [{ 'Fn::Sub': 'integrations/${AWS::Region}' }, undefined],
     ['arn:aws:lambda:x', undefined],
     [{ 'Fn::If': ['C', 'a', 'b'] }, undefined],
   ])('route target %j -> %s', (target, key) => {

@@ -1,7 +1,7 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { ResponseKey, TemplateSelection, WebSocketIntegrationResponse } from '../../src';
+import { ResponseKey, ResponseValue, TemplateSelection, WebSocketIntegrationResponse } from '../../src';
 import { apiGatewayResources, synthesize } from '../support/synth';
 
 function rawApi() {
@@ -28,7 +28,7 @@ test('renders every field of AWS::ApiGatewayV2::IntegrationResponse', () => {
     responseKey: ResponseKey.DEFAULT,
     templateSelection: TemplateSelection.statusCode(),
     responseTemplates: { 200: '{"ok": true}', $default: '{"ok": false}' },
-    responseParameters: { 'method.response.header.X-Kind': "'pong'" },
+    headers: { 'X-Kind': ResponseValue.literal('pong') },
     contentHandling: apigwv2.ContentHandling.CONVERT_TO_TEXT,
   });
   const template = synthesize(stack);
@@ -63,29 +63,38 @@ test('fails a mistake in the response at construction, naming the construct', ()
     apiId: api.ref,
     integrationId: integration.ref,
     responseKey: ResponseKey.DEFAULT,
-    responseParameters: { 'method.response.header.X': '' },
-  })).toThrow("[ws-parameter-value] response parameter 'method.response.header.X' has a value of 0 characters: API Gateway accepts 1 to 512 characters and rejects the deployment; give a non-empty value of at most 512 characters (WebSocketIntegrationResponse Stack/Bad)");
+    headers: { X: ResponseValue.literal('x'.repeat(511)) },
+  })).toThrow("[ws-parameter-value] response parameter 'method.response.header.X' has a value of 513 characters: API Gateway's API reference allows 1 to 512 characters; give a non-empty value of at most 512 characters (WebSocketIntegrationResponse Stack/Bad)");
+  expect(() => new WebSocketIntegrationResponse(stack, 'Context', {
+    apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT, headers: { X: ResponseValue.contextVariable('requestId') },
+  })).toThrow(/^\[ws-parameter-source\] response parameter 'method.response.header.X': 'context.requestId' is a REST mapping source that API Gateway does not document for WebSocket integration responses .* \(WebSocketIntegrationResponse Stack\/Context\)$/);
+  expect(() => new WebSocketIntegrationResponse(stack, 'Name', {
+    apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT, headers: { 'X Kind': ResponseValue.literal('a') },
+  })).toThrow(/^\[ws-parameter-key\] response parameter 'method.response.header.X Kind' is not valid: header names cannot contain spaces/);
   expect(() => new WebSocketIntegrationResponse(stack, 'Big', {
     apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT, responseTemplates: { $default: 'x'.repeat(40_000) },
   })).toThrow(/^\[ws-template-size\] .* \(WebSocketIntegrationResponse Stack\/Big\)$/);
 });
 
-test('fails at synth when a second response reuses a key, warns when $default is missing', () => {
-  const { app, stack, api, integration } = rawApi();
+test('warns at synth when a second response reuses a key, and when $default is missing', () => {
+  const { stack, api, integration } = rawApi();
   new WebSocketIntegrationResponse(stack, 'A', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.clientErrorStatus() });
   new WebSocketIntegrationResponse(stack, 'B', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.clientErrorStatus() });
-  expect(() => app.synth()).toThrow(/\[Stack\/B\/Resource\] \[ws-duplicate-response-key\] response key '\/4\\d\\d\/' is used by another integration response/);
+  const annotations = Annotations.fromStack(stack);
+  annotations.hasWarning('/Stack/B/Resource', Match.stringLikeRegexp("^\\[ws-duplicate-response-key\\] response key '/4\\\\d\\\\d/' is used by another integration response"));
+  annotations.hasWarning('/Stack/A/Resource', Match.stringLikeRegexp('^\\[ws-no-default-key\\]'));
 });
 
 test('a second synthesis checks the app as it is then, not as it was', () => {
   const { app, stack, api, integration } = rawApi();
   new WebSocketIntegrationResponse(stack, 'A', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.clientErrorStatus() });
   expect(() => app.synth({ force: true })).not.toThrow();
-  new WebSocketIntegrationResponse(stack, 'B', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.clientErrorStatus() });
-  expect(() => app.synth({ force: true })).toThrow(/\[Stack\/B\/Resource\] \[ws-duplicate-response-key\]/);
-  stack.node.tryRemoveChild('B');
+  new WebSocketIntegrationResponse(stack, 'B', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.serverErrorStatus(), responseTemplates: { $default: '{"error": "x"}' } });
+  expect(() => app.synth({ force: true })).not.toThrow();
   (integration as apigwv2.CfnIntegration).integrationType = 'HTTP_PROXY';
-  expect(() => app.synth({ force: true })).toThrow(/\[Stack\/A\/Resource\] \[ws-proxy-integration-responses\]/);
+  const warnings = () => app.synth({ force: true }).getStackByName('Stack').messages.map(m => `${m.id} ${String(m.entry.data).split(' ')[0]}`);
+  expect(warnings()).toContain('/Stack/B/Resource [ws-proxy-integration-responses]');
+  expect(warnings()).not.toContain('/Stack/A/Resource [ws-proxy-integration-responses]');
 });
 
 test('a one-way route to the integration is reported on the response, without the whole-app checks', () => {
@@ -93,14 +102,17 @@ test('a one-way route to the integration is reported on the response, without th
   new apigwv2.CfnRoute(stack, 'Route', { apiId: api.ref, routeKey: 'ping', target: `integrations/${integration.ref}` });
   new WebSocketIntegrationResponse(stack, 'Ok', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT });
   Annotations.fromStack(stack).hasWarning('/Stack/Ok/Resource',
-    Match.stringLikeRegexp("^\\[ws-route-not-two-way\\] route 'ping' has .* \\(at RouteResponseSelectionExpression of route Stack/Route\\)"));
+    Match.stringLikeRegexp("^\\[ws-route-not-two-way\\] route 'ping' has no '\\$default' route response.* \\(at route Stack/Route\\)"));
 });
 
-test('fails at synth on a proxy integration given by ID', () => {
-  const { app, stack, api } = rawApi();
+test('warns at synth about a mapping on a proxy integration given by ID; a bare $default response is not reported', () => {
+  const { stack, api } = rawApi();
   const proxy = new apigwv2.CfnIntegration(stack, 'Proxy', { apiId: api.ref, integrationType: 'AWS_PROXY', integrationUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations' });
-  new WebSocketIntegrationResponse(stack, 'P', { apiId: api.ref, integrationId: proxy.ref, responseKey: ResponseKey.DEFAULT });
-  expect(() => app.synth()).toThrow(/\[Stack\/P\/Resource\] \[ws-proxy-integration-responses\] integration type AWS_PROXY has no integration responses/);
+  new WebSocketIntegrationResponse(stack, 'Bare', { apiId: api.ref, integrationId: proxy.ref, responseKey: ResponseKey.DEFAULT });
+  new WebSocketIntegrationResponse(stack, 'P', { apiId: api.ref, integrationId: proxy.ref, responseKey: ResponseKey.serverErrorStatus(), responseTemplates: { $default: '{}' } });
+  const annotations = Annotations.fromStack(stack);
+  annotations.hasWarning('/Stack/P/Resource', Match.stringLikeRegexp('^\\[ws-proxy-integration-responses\\] integration type AWS_PROXY ignores integration responses'));
+  expect(annotations.findWarning('/Stack/Bare/Resource', Match.anyValue())).toEqual([]);
 });
 
 test('warnings of the response become annotations', () => {
