@@ -88,6 +88,48 @@ describe('output formats', () => {
     expect(JSON.parse(run('check', '--format=json', path.join(clean, 'cors-preflight.json')).out)).toEqual([]);
   });
 
+  test('duplicate YAML keys are warnings, under their resource or template section', () => {
+    const publicPatterns = path.join('test', 'fixtures', 'public', 'serverless-patterns');
+    const ec2 = path.join(publicPatterns, 'rest-ec2-http-proxy-duplicate-mapping-key.yaml');
+    const yaml = path.join(fixtures, 'failing', 'template-duplicate-key.yaml');
+    const result = run('check', ec2, yaml);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe([
+      ec2,
+      '  Mappings (template section)',
+      '    warning template-duplicate-key  at RegionMap.eu-west-3',
+      "            key 'eu-west-3' appears twice in Mappings.RegionMap, at lines 64 and 80: CloudFormation uses the last value (line 80) and silently ignores the earlier one; remove all but one",
+      '',
+      yaml,
+      '  M (AWS::ApiGateway::Method)',
+      '    warning template-duplicate-key  at Properties.Integration.IntegrationResponses[0].ResponseTemplates.application/json',
+      "            key 'application/json' appears twice in Resources.M.Properties.Integration.IntegrationResponses[0].ResponseTemplates, at lines 21 and 22: CloudFormation uses the last value (line 22) and silently ignores the earlier one; remove all but one",
+      '',
+      '0 errors, 2 warnings, 0 infos in 2 templates',
+    ].join('\n'));
+    expect(JSON.parse(run('check', '--format', 'json', ec2).out)).toEqual([{
+      ruleId: 'template-duplicate-key', severity: 'warning', file: ec2, resource: 'Mappings', path: 'RegionMap.eu-west-3', message: expect.stringMatching(/^key 'eu-west-3' appears twice/),
+    }]);
+  });
+
+  test('a resource can suppress template-duplicate-key in its Metadata, as any rule', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'suppressed.yaml');
+    const template = (suppress: string) => `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Metadata:
+      cdk-integration-responses:
+        suppress: [{ruleId: ${suppress}, reason: generated this way}]
+    Properties:
+      Handler: a
+      Handler: b
+`;
+    fs.writeFileSync(file, template('template-duplicate-key'));
+    expect(run('check', file).out).toBe('0 errors, 0 warnings, 0 infos in 1 template');
+    fs.writeFileSync(file, template('rest-no-default'));
+    expect(run('check', file).out).toContain('warning template-duplicate-key  at Properties.Handler');
+  });
+
   test('a clean run says so', () => {
     expect(run('check', clean + path.sep + 'websocket-ping-pong.json').out).toBe('0 errors, 0 warnings, 0 infos in 1 template');
   });

@@ -1,6 +1,8 @@
+import { suppressionsInMetadata, withoutSuppressed } from './suppressions';
 import { TemplateChecker, TemplateFinding } from './template-checker';
 import { readTemplates, TemplateFile } from './template-reader';
 import { Severity } from '../rules/finding';
+import { knownObject } from '../rules/unknown';
 
 /**
  * A finding of the CLI: a template finding and the file it is in.
@@ -20,8 +22,16 @@ export interface CheckResult {
  */
 export function checkPaths(paths: readonly string[]): CheckResult {
   const templates = paths.flatMap(p => readTemplates(p));
-  const findings = templates.flatMap(t => TemplateChecker.check(t.template).map(f => ({ ...f, file: t.file })));
+  const findings = templates.flatMap(t => [...readingFindings(t), ...TemplateChecker.check(t.template)].map(f => ({ ...f, file: t.file })));
   return { findings, templates };
+}
+
+/** The findings of reading a template, less those the resource they are about suppresses. */
+function readingFindings({ template, findings }: TemplateFile): TemplateFinding[] {
+  return findings.filter(f => {
+    const metadata = own(template.Resources, f.resource) ? knownObject(template.Resources[f.resource])?.Metadata : undefined;
+    return withoutSuppressed([f], suppressionsInMetadata(metadata).suppressions).length > 0;
+  });
 }
 
 /**
@@ -49,8 +59,7 @@ export function formatText(result: CheckResult): string {
     if (inFile.length === 0) continue;
     lines.push(file);
     for (const resource of [...new Set(inFile.map(f => f.resource))]) {
-      const type = (template.Resources[resource] as { Type?: unknown } | undefined)?.Type;
-      lines.push(`  ${resource}${typeof type === 'string' ? ` (${type})` : ''}`);
+      lines.push(`  ${resource}${label(template, resource)}`);
       for (const f of inFile.filter(x => x.resource === resource)) {
         lines.push(`    ${f.severity.padEnd(7)} ${f.ruleId}${f.path ? `  at ${f.path}` : ''}`);
         lines.push(`            ${f.message}`);
@@ -60,6 +69,19 @@ export function formatText(result: CheckResult): string {
   }
   lines.push(summary(result));
   return lines.join('\n');
+}
+
+/** ` (AWS::Type)` for a resource, ` (template section)` for a finding about `Mappings`, `Outputs`, ... */
+function label(template: TemplateFile['template'], resource: string): string {
+  if (own(template.Resources, resource)) {
+    const type = knownObject(template.Resources[resource])?.Type;
+    return typeof type === 'string' ? ` (${type})` : '';
+  }
+  return own(template, resource) ? ' (template section)' : '';
+}
+
+function own(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
 }
 
 function summary(result: CheckResult): string {

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { TemplateFinding } from './template-checker';
+import { childPath, finding, RULES } from '../rules/catalog';
 
 /** A template larger than this is refused rather than read (CloudFormation itself stops at 1 MB). */
 export const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
@@ -20,8 +22,12 @@ export class InputError extends Error {
  * A template read from disk.
  */
 export interface TemplateFile {
+  /** The file the template was read from. */
   readonly file: string;
+  /** The parsed template, short-form tags turned into `Ref`/`Fn::*`. */
   readonly template: { Resources: Record<string, unknown> };
+  /** What reading found: duplicate mapping keys of a YAML template (`template-duplicate-key`). */
+  readonly findings: TemplateFinding[];
 }
 
 const INTRINSICS = ['And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'GetAZs', 'If', 'ImportValue', 'Join', 'Length',
@@ -34,13 +40,20 @@ const CLOUDFORMATION_TAGS: Tag[] = [
   { tag: '!Ref', resolve: (value: string) => ({ Ref: value }) },
   { tag: '!Condition', resolve: (value: string) => ({ Condition: value }) },
   { tag: '!GetAtt', resolve: (value: string) => ({ 'Fn::GetAtt': splitGetAtt(value) }) },
-  { tag: '!GetAtt', collection: 'seq', resolve: (seq: YAMLSeq) => ({ 'Fn::GetAtt': seq.toJSON() }) },
+  { tag: '!GetAtt', collection: 'seq', resolve: (seq: YAMLSeq) => intrinsic('Fn::GetAtt', seq) },
   ...INTRINSICS.flatMap((name): Tag[] => [
     { tag: `!${name}`, resolve: (value: string) => ({ [`Fn::${name}`]: value }) },
-    { tag: `!${name}`, collection: 'seq', resolve: (seq: YAMLSeq) => ({ [`Fn::${name}`]: seq.toJSON() }) },
-    { tag: `!${name}`, collection: 'map', resolve: (map: YAMLMap) => ({ [`Fn::${name}`]: map.toJSON() }) },
+    { tag: `!${name}`, collection: 'seq', resolve: (seq: YAMLSeq) => intrinsic(`Fn::${name}`, seq) },
+    { tag: `!${name}`, collection: 'map', resolve: (map: YAMLMap) => intrinsic(`Fn::${name}`, map) },
   ]),
 ];
+
+// A tagged collection stays a node of the document, so that its keys can be checked for duplicates.
+function intrinsic(name: string, value: YAMLMap | YAMLSeq): YAMLMap {
+  const map = new YAMLMap();
+  map.items.push(new Pair(new Scalar(name), value));
+  return map;
+}
 
 function splitGetAtt(value: string): string[] {
   const dot = value.indexOf('.');
@@ -48,19 +61,23 @@ function splitGetAtt(value: string): string[] {
 }
 
 /**
- * Parses a template (JSON, or YAML with CloudFormation's short-form tags).
+ * Parses a template (JSON, or YAML with CloudFormation's short-form tags). A YAML mapping may
+ * repeat a key, as CloudFormation allows: the last value is used and each repeated key is a
+ * `template-duplicate-key` finding.
  */
 export function parseTemplate(source: string, file: string): TemplateFile {
   const text = source.replace(/^\uFEFF/, '');
+  const json = /^\s*[{[]/.test(text) && !/\.ya?ml$/i.test(file);
   let parsed: unknown;
-  const looksLikeJson = /^\s*[{[]/.test(text);
-  try {
-    parsed = looksLikeJson && !/\.ya?ml$/i.test(file)
-      ? JSON.parse(text)
-      : parse(text, { customTags: CLOUDFORMATION_TAGS as any, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
-  } catch (e) {
-    const kind = looksLikeJson && !/\.ya?ml$/i.test(file) ? 'malformed JSON' : 'malformed YAML';
-    throw new InputError(file, `${kind}: ${firstLine(e)}`);
+  let findings: TemplateFinding[] = [];
+  if (json) {
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new InputError(file, `malformed JSON: ${firstLine(e)}`);
+    }
+  } else {
+    ({ parsed, findings } = parseYaml(text, file));
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(file, 'not a CloudFormation template (no Resources section)');
@@ -73,7 +90,88 @@ export function parseTemplate(source: string, file: string): TemplateFile {
     throw new InputError(file, 'not a CloudFormation template (no Resources section)');
   }
   if (depthOver(parsed, MAX_DEPTH)) throw new InputError(file, `nested more than ${MAX_DEPTH} levels deep, which no CloudFormation template needs`);
-  return { file, template: parsed as TemplateFile['template'] };
+  return { file, template: parsed as TemplateFile['template'], findings };
+}
+
+function parseYaml(text: string, file: string): { parsed: unknown; findings: TemplateFinding[] } {
+  const lines = new LineCounter();
+  // Repeated keys are allowed, as CloudFormation allows them, and reported below.
+  const doc = parseDocument(text, { customTags: CLOUDFORMATION_TAGS as any, uniqueKeys: false, lineCounter: lines, prettyErrors: false, logLevel: 'error' });
+  try {
+    if (doc.errors.length > 0) throw doc.errors[0];
+    return { parsed: doc.toJS({ maxAliasCount: 100 }), findings: duplicateKeys(doc.contents, lines) };
+  } catch (e) {
+    throw new InputError(file, `malformed YAML: ${firstLine(e)}`);
+  }
+}
+
+interface Walked {
+  readonly node: unknown;
+  readonly parent?: Walked;
+  readonly key?: string | number;
+}
+
+/**
+ * A `template-duplicate-key` finding for every key repeated in a mapping of the document (walked
+ * without recursion), in the order of the keys' first lines.
+ */
+function duplicateKeys(root: unknown, lines: LineCounter): TemplateFinding[] {
+  const found: Array<{ line: number; finding: TemplateFinding }> = [];
+  const pending: Walked[] = [{ node: root }];
+  while (pending.length > 0) {
+    const walked = pending.pop()!;
+    const { node } = walked;
+    if (isSeq(node)) node.items.forEach((item, i) => pending.push({ node: item, parent: walked, key: i }));
+    if (!isMap(node)) continue;
+    const keyLines = new Map<string, number[]>();
+    for (const pair of node.items) {
+      const keyNode = pair.key;
+      const key = isScalar(keyNode) ? keyOf(keyNode.value) : undefined;
+      if (key === undefined || !isScalar(keyNode)) continue;
+      // Keys made here (the Fn:: of a short-form tag) have no range, and are never repeated.
+      const line = keyNode.range ? lines.linePos(keyNode.range[0]).line : 0;
+      const seen = keyLines.get(key);
+      if (seen) seen.push(line);
+      else keyLines.set(key, [line]);
+      pending.push({ node: pair.value, parent: walked, key });
+    }
+    for (const [key, at] of keyLines) {
+      if (at.length > 1) found.push({ line: at[0], finding: duplicateKey([...pathOf(walked), key], at) });
+    }
+  }
+  return found.sort((a, b) => a.line - b.line).map(f => f.finding);
+}
+
+/** The property name a scalar key has in the parsed template, as the `yaml` library spells it. */
+function keyOf(value: unknown): string | undefined {
+  if (value === null) return '';
+  return typeof value === 'object' ? undefined : String(value);
+}
+
+function pathOf(walked: Walked): Array<string | number> {
+  const keys: Array<string | number> = [];
+  for (let w: Walked | undefined = walked; w?.key !== undefined; w = w.parent) keys.push(w.key);
+  return keys.reverse();
+}
+
+// In `Resources`, a finding is about the resource (path relative to it, such as `Properties.X`);
+// elsewhere, about the top-level section (`Mappings`, `Outputs`, ...), path relative to the section.
+function duplicateKey(keyPath: Array<string | number>, at: number[]): TemplateFinding {
+  const inResources = keyPath[0] === 'Resources' && keyPath.length > 1;
+  const resource = String(keyPath[inResources ? 1 : 0]);
+  const inside = keyPath.slice(inResources ? 2 : 1);
+  const key = keyPath[keyPath.length - 1];
+  const where = keyPath.length === 1 ? 'at the top level of the template' : `in ${joinPath(keyPath.slice(0, -1))}`;
+  const lines = [...new Set(at)];
+  const lineList = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  const message = `key '${key}' appears ${at.length === 2 ? 'twice' : `${at.length} times`} ${where}, at ${lineList}: ` +
+    `CloudFormation uses the last value (line ${at[at.length - 1]}) and silently ignores the ${at.length === 2 ? 'earlier one' : 'earlier ones'}; ` +
+    'remove all but one';
+  return { ...finding(RULES.templateDuplicateKey, message, inside.length === 0 ? undefined : joinPath(inside)), resource };
+}
+
+function joinPath(keys: Array<string | number>): string {
+  return keys.reduce<string>((joined, key) => childPath(joined, key), '');
 }
 
 const MAX_DEPTH = 500;

@@ -112,3 +112,104 @@ test('unknown YAML tags are read as plain values, without warnings on the consol
     log.mockRestore();
   }
 });
+
+describe('duplicate mapping keys: the last value wins, each duplicate is a warning', () => {
+  const publicPatterns = path.join(__dirname, '..', 'fixtures', 'public', 'serverless-patterns');
+  const duplicate = (resource: string, keyPath: string | undefined, message: string) => ({
+    ruleId: 'template-duplicate-key', severity: 'warning', resource, ...keyPath === undefined ? {} : { path: keyPath }, message,
+  });
+
+  test.each([
+    ['rest-ec2-http-proxy-duplicate-mapping-key.yaml', duplicate('Mappings', 'RegionMap.eu-west-3',
+      "key 'eu-west-3' appears twice in Mappings.RegionMap, at lines 64 and 80: CloudFormation uses the last value (line 80) and silently ignores the earlier one; remove all but one")],
+    ['rest-nlb-alb-private-api-duplicate-key.yaml', duplicate('ApplicationLoadBalancerTargetGroup', 'Properties.HealthCheckEnabled',
+      "key 'HealthCheckEnabled' appears twice in Resources.ApplicationLoadBalancerTargetGroup.Properties, at lines 349 and 358: CloudFormation uses the last value (line 358) and silently ignores the earlier one; remove all but one")],
+    ['sam-openapi-multi-account-private-central-duplicate-key.yaml', duplicate('FetchVPCEndpointIPsFunction', 'Properties.Handler',
+      "key 'Handler' appears twice in Resources.FetchVPCEndpointIPsFunction.Properties, at lines 228 and 234: CloudFormation uses the last value (line 234) and silently ignores the earlier one; remove all but one")],
+  ])('public sample %s', (file, expected) => {
+    expect(readTemplates(path.join(publicPatterns, file))[0].findings).toEqual([expected]);
+  });
+
+  test('the public samples keep the last value', () => {
+    const [ec2, nlb, central] = ['rest-ec2-http-proxy-duplicate-mapping-key.yaml', 'rest-nlb-alb-private-api-duplicate-key.yaml',
+      'sam-openapi-multi-account-private-central-duplicate-key.yaml'].map(f => readTemplates(path.join(publicPatterns, f))[0].template as any);
+    expect(ec2.Mappings.RegionMap['eu-west-3']).toEqual({ AMI: 'ami-00575c0cbc20caf50' });
+    expect(nlb.Resources.ApplicationLoadBalancerTargetGroup.Properties.HealthCheckEnabled).toBe(true);
+    expect(central.Resources.FetchVPCEndpointIPsFunction.Properties.Handler).toBe('lambda_function.lambda_handler');
+  });
+
+  test('in a resource, in Mappings, as a logical ID, at the top level and inside a short-form tag', () => {
+    const { template, findings } = parseTemplate(`Mappings:
+  Stage:
+    prod: {Size: small}
+    prod: {Size: large}
+Resources:
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      HttpMethod: GET
+      Integration:
+        IntegrationResponses:
+          - StatusCode: '200'
+            ResponseTemplates:
+              application/json: '{"v": 1}'
+              application/json: '{"v": 2}'
+              application/json: '{"v": 3}'
+      HttpMethod: POST
+      Uri: !Sub ['\${A}', {A: x, A: y}]
+  Get:
+    Type: AWS::ApiGateway::Method
+    Metadata:
+      Owner: a
+      Owner: b
+    Properties:
+      HttpMethod: PUT
+Outputs: {}
+Outputs:
+  Url: {Value: u}
+`, 'dups.yaml');
+    expect(findings.map(f => [f.resource, f.path, f.message.split(': CloudFormation')[0]])).toEqual([
+      ['Mappings', 'Stage.prod', "key 'prod' appears twice in Mappings.Stage, at lines 3 and 4"],
+      ['Get', undefined, "key 'Get' appears twice in Resources, at lines 6 and 19"],
+      ['Get', 'Properties.HttpMethod', "key 'HttpMethod' appears twice in Resources.Get.Properties, at lines 9 and 17"],
+      ['Get', 'Properties.Integration.IntegrationResponses[0].ResponseTemplates.application/json',
+        "key 'application/json' appears 3 times in Resources.Get.Properties.Integration.IntegrationResponses[0].ResponseTemplates, at lines 14, 15 and 16"],
+      ['Get', 'Properties.Uri.Fn::Sub[1].A', "key 'A' appears twice in Resources.Get.Properties.Uri.Fn::Sub[1], at line 18"],
+      ['Get', 'Metadata.Owner', "key 'Owner' appears twice in Resources.Get.Metadata, at lines 22 and 23"],
+      ['Outputs', undefined, "key 'Outputs' appears twice at the top level of the template, at lines 26 and 27"],
+    ]);
+    expect(findings[3].message).toMatch(/uses the last value \(line 16\) and silently ignores the earlier ones; remove all but one$/);
+    expect(findings.every(f => f.ruleId === 'template-duplicate-key' && f.severity === 'warning')).toBe(true);
+    const t = template as any;
+    expect(t.Mappings.Stage.prod).toEqual({ Size: 'large' });
+    expect(t.Outputs).toEqual({ Url: { Value: 'u' } });
+    // The second Get replaces the first one entirely, as in CloudFormation.
+    expect(t.Resources.Get).toEqual({ Type: 'AWS::ApiGateway::Method', Metadata: { Owner: 'b' }, Properties: { HttpMethod: 'PUT' } });
+  });
+
+  test('duplicates in the resource that is kept: the last value of each key', () => {
+    const { template, findings } = parseTemplate(`Resources:
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      HttpMethod: GET
+      HttpMethod: POST
+      Integration:
+        IntegrationResponses:
+          - StatusCode: '200'
+            ResponseTemplates: {application/json: one, application/json: two}
+`, 'dups.yaml');
+    expect(findings.map(f => f.path)).toEqual(['Properties.HttpMethod', 'Properties.Integration.IntegrationResponses[0].ResponseTemplates.application/json']);
+    expect((template.Resources.Get as any).Properties).toEqual({
+      HttpMethod: 'POST',
+      Integration: { IntegrationResponses: [{ StatusCode: '200', ResponseTemplates: { 'application/json': 'two' } }] },
+    });
+  });
+
+  test('a template without duplicates, and every JSON template, has no reading findings', () => {
+    expect(readTemplates(path.join(fixtures, 'clean', 'sam-style.yaml'))[0].findings).toEqual([]);
+    // JSON is read with JSON.parse, which also keeps the last value; JSON duplicates are not reported.
+    const json = parseTemplate('{"Resources": {"A": {"Type": "X"}, "A": {"Type": "Y"}}}', 't.json');
+    expect(json).toEqual({ file: 't.json', template: { Resources: { A: { Type: 'Y' } } }, findings: [] });
+  });
+});
