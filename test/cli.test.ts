@@ -50,6 +50,14 @@ describe('exit codes', () => {
     expect(result.err.split('\n')).toHaveLength(1);
   });
 
+  test('2 for YAML that is malformed, lenient reading of flow collections notwithstanding', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'garbage.yaml');
+    fs.writeFileSync(file, 'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties: {Name: api,\n  Tags: [\n');
+    const result = run('check', file);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`cdk-integration-responses: ${file}: malformed YAML: Flow map in block collection must be sufficiently indented and end with a }`);
+  });
+
   test('--help prints the usage and exits 0', () => {
     expect(run('--help')).toEqual(expect.objectContaining({ code: 0, out: expect.stringContaining('exit codes: check: 0 no error found') }));
     expect(run('check', '--help').code).toBe(0);

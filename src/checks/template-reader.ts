@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { CST, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Parser, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
 import { TemplateFinding } from './template-checker';
 import { childPath, finding, RULES } from '../rules/catalog';
 
@@ -94,15 +94,95 @@ export function parseTemplate(source: string, file: string): TemplateFile {
 }
 
 function parseYaml(text: string, file: string): { parsed: unknown; findings: TemplateFinding[] } {
-  const lines = new LineCounter();
-  // Repeated keys are allowed, as CloudFormation allows them, and reported below.
-  const doc = parseDocument(text, { customTags: CLOUDFORMATION_TAGS as any, uniqueKeys: false, lineCounter: lines, prettyErrors: false, logLevel: 'error' });
-  try {
-    if (doc.errors.length > 0) throw doc.errors[0];
-    return { parsed: doc.toJS({ maxAliasCount: 100 }), findings: duplicateKeys(doc.contents, lines) };
-  } catch (e) {
-    throw new InputError(file, `malformed YAML: ${firstLine(e)}`);
+  let source = text;
+  for (let repairs = 0; ; repairs++) {
+    const lines = new LineCounter();
+    // Repeated keys are allowed, as CloudFormation allows them, and reported below.
+    const doc = parseDocument(source, { customTags: CLOUDFORMATION_TAGS as any, uniqueKeys: false, lineCounter: lines, prettyErrors: false, logLevel: 'error' });
+    const error = doc.errors[0];
+    const repaired = error && repairs < MAX_FLOW_REPAIRS ? reindentFlowCollection(source, error) : undefined;
+    if (repaired !== undefined) {
+      source = repaired;
+      continue;
+    }
+    try {
+      if (error) throw error;
+      return { parsed: doc.toJS({ maxAliasCount: 100 }), findings: duplicateKeys(doc.contents, lines) };
+    } catch (e) {
+      throw new InputError(file, `malformed YAML: ${firstLine(e)}`);
+    }
   }
+}
+
+/** How many under-indented flow collections one template may have (each costs a parse). */
+const MAX_FLOW_REPAIRS = 20;
+
+/**
+ * PyYAML, which SAM reads templates with, ignores indentation inside a flow collection (`{...}`,
+ * `[...]`); the `yaml` library ends a flow collection at a line that is not indented past the block
+ * the collection is in (`Flow map in block collection must be sufficiently indented`), or fails on
+ * such a line of a quoted scalar in it. For the first flow collection the library could not read to
+ * its bracket, before `error`, this indents the lines up to its closing bracket past the opening one
+ * and returns the new text. That changes no value: the leading spaces of a line in a flow collection
+ * are never content. Lines starting with a tab are left alone, as PyYAML refuses them. Returns
+ * `undefined` unless the closing bracket is found and the library then reads the collection exactly
+ * to it.
+ */
+function reindentFlowCollection(text: string, error: YAMLError): string | undefined {
+  const start = flowCollections(text).find(c => c.end === undefined)?.start;
+  const end = start === undefined || start > error.pos[0] ? undefined : closingBracket(text, start);
+  if (start === undefined || end === undefined) return undefined;
+  const indent = start - text.lastIndexOf('\n', start);
+  const inside = text.slice(start, end + 1).replace(/\n( *)(?=[^ \t\r\n])/g, (line, spaces: string) => spaces.length >= indent ? line : `\n${' '.repeat(indent)}`);
+  const repaired = text.slice(0, start) + inside + text.slice(end + 1);
+  const after = flowCollections(repaired).find(c => c.start === start);
+  return after?.end === end + repaired.length - text.length ? repaired : undefined;
+}
+
+/** Each flow collection of the text, in document order, with the offset of its closing bracket if it has one. */
+function flowCollections(text: string): Array<{ start: number; end?: number }> {
+  const found: Array<{ start: number; end?: number }> = [];
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, item => {
+      for (const t of [item.key, item.value]) {
+        if (t?.type !== 'flow-collection') continue;
+        const close = t.end[0]?.source === (t.start.source === '{' ? '}' : ']') ? t.end[0] : undefined;
+        found.push({ start: t.start.offset, end: close?.offset });
+      }
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The offset of the bracket closing the flow collection opened at `start`, past quoted scalars and comments. */
+function closingBracket(text: string, start: number): number | undefined {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      depth++;
+    } else if (c === '}' || c === ']') {
+      if (--depth === 0) return i;
+    } else if ((c === '"' || c === "'") && /[\s{[,:]/.test(text[i - 1])) {
+      i = quotedScalarEnd(text, i);
+    } else if (c === '#' && /\s/.test(text[i - 1])) {
+      i = text.indexOf('\n', i);
+    }
+    if (i < 0) return undefined;
+  }
+  return undefined;
+}
+
+/** The offset of the quote closing the quoted scalar opened at `start`, or -1. */
+function quotedScalarEnd(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote && quote === "'" && text[i + 1] === "'") i++;
+    else if (text[i] === quote) return i;
+  }
+  return -1;
 }
 
 interface Walked {

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { TemplateChecker } from '../../src';
 import { InputError, MAX_TEMPLATE_BYTES, parseTemplate, readTemplates } from '../../src/checks/template-reader';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'templates');
@@ -211,5 +212,78 @@ Outputs:
     // JSON is read with JSON.parse, which also keeps the last value; JSON duplicates are not reported.
     const json = parseTemplate('{"Resources": {"A": {"Type": "X"}, "A": {"Type": "Y"}}}', 't.json');
     expect(json).toEqual({ file: 't.json', template: { Resources: { A: { Type: 'Y' } } }, findings: [] });
+  });
+});
+
+describe('flow collections whose lines are not indented past their key, as PyYAML reads them', () => {
+  const ses = path.join(__dirname, '..', 'fixtures', 'public', 'serverless-patterns', 'rest-ses-transformation.yaml');
+
+  test('rest-ses-transformation: the RequestModel schema, a flow map continued at its key\'s indentation', () => {
+    // Lines 149-175: `      Schema: {"$schema": "...",` then `      "title": "Stats",` ... `      "required": [...] }`.
+    const [{ template, findings }] = readTemplates(ses);
+    expect(findings).toEqual([]);
+    const resources = template.Resources as any;
+    expect(resources.RequestModel.Properties.Schema).toEqual({
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      title: 'Stats',
+      type: 'object',
+      properties: {
+        to: { type: 'array' },
+        from: { type: 'string' },
+        cc: { type: 'array' },
+        bcc: { type: 'array' },
+        subject: { type: 'string' },
+        text: { type: 'string' },
+        html: { type: 'string' },
+      },
+      required: ['to', 'from', 'html', 'text'],
+    });
+    // What follows the flow map is read as the block structure it is.
+    expect(resources.ApiGatewayDeployment).toEqual({
+      Type: 'AWS::ApiGateway::Deployment', DependsOn: ['ApiGatewayRootMethod'], Properties: { RestApiId: { Ref: 'ApiGateway' }, StageName: { 'Fn::Sub': '${StageName}' } },
+    });
+    expect(Object.keys(template).sort()).toEqual(['AWSTemplateFormatVersion', 'Description', 'Globals', 'Outputs', 'Parameters', 'Resources', 'Transform']);
+  });
+
+  test('rest-ses-transformation: its method is checked', () => {
+    const [{ template }] = readTemplates(ses);
+    // Six integration responses without a selection pattern (see SOURCES.md, notable finding 2) and
+    // only a 200 method response.
+    expect(TemplateChecker.check(template).map(f => [f.resource, f.ruleId, f.path])).toEqual([
+      ['ApiGatewayRootMethod', 'rest-duplicate-default', 'Integration.IntegrationResponses[1]'],
+      ...[1, 2, 3, 4, 5].map(i => ['ApiGatewayRootMethod', 'rest-method-response-missing', `Integration.IntegrationResponses[${i}].StatusCode`]),
+    ]);
+  });
+
+  test('maps, sequences, nested collections, quoted scalars, comments and CRLF line ends', () => {
+    const { template } = parseTemplate([
+      'Resources:',
+      '  A:',
+      '    Type: X',
+      '    Properties:',
+      '      P: [1,',
+      '    2]',
+      '      Q: {"a": "x',
+      '  y", b: \'it\'\'s }\', # a comment }',
+      '  c: [3,',
+      '4], d: {e: 5}',
+      '}',
+      '      R: {f: 1,',
+      '      g: 2}',
+    ].join('\r\n'), 'flow.yaml');
+    expect((template.Resources.A as any).Properties).toEqual({ P: [1, 2], Q: { a: 'x y', b: "it's }", c: [3, 4], d: { e: 5 } }, R: { f: 1, g: 2 } });
+  });
+
+  test.each([
+    ['a flow map that is never closed', 'Resources:\n  A: {a: 1,\nb: 2\n', /Flow map in block collection must be sufficiently indented/],
+    ['an inner flow map closed, the outer not', 'Resources:\n  A: {a: 1,\n  B: {Type: X}\n', /Flow map in block collection must be sufficiently indented/],
+    ['a flow sequence that is never closed', 'Resources:\n  A: [1, 2\n', /Flow sequence in block collection must be sufficiently indented/],
+    ['a line indented with a tab, which PyYAML refuses too', 'Resources:\n  A:\n    P: {a: 1,\n\tb: 2}\n', /Flow map in block collection/],
+    ['an unterminated quoted scalar', 'Resources:\n  A:\n    P: {a: "1,\n  b: 2}\n', /^[^\n]+$/],
+    ['garbage after a flow map that is read', 'Resources:\n  A:\n    P: {a: 1,\n  b: 2}\n    Q: : :\n  - x\n', /^[^\n]+$/],
+  ])('still refuses %s, with a one-line message', (_, text, message) => {
+    expect(() => parseTemplate(text, 'bad.yaml')).toThrow(InputError);
+    expect(() => parseTemplate(text, 'bad.yaml')).toThrow(/^bad\.yaml: malformed YAML: [^\n]+$/);
+    expect(() => parseTemplate(text, 'bad.yaml')).toThrow(message);
   });
 });
