@@ -1,6 +1,6 @@
 import { suppressionsInMetadata, withoutSuppressed } from './suppressions';
 import { TemplateChecker, TemplateFinding } from './template-checker';
-import { readTemplates, TemplateFile } from './template-reader';
+import { collectTemplates, InputError, TemplateFile } from './template-reader';
 import { Severity } from '../rules/finding';
 import { knownObject } from '../rules/unknown';
 
@@ -8,22 +8,31 @@ import { knownObject } from '../rules/unknown';
  * A finding of the CLI: a template finding and the file it is in.
  */
 export interface FileFinding extends TemplateFinding {
+  /** The template file the finding is in. */
   readonly file: string;
 }
 
+/**
+ * What `check` found under its paths.
+ */
 export interface CheckResult {
+  /** The findings of every template read, in the order of the templates. */
   readonly findings: FileFinding[];
+  /** The templates read. */
   readonly templates: TemplateFile[];
+  /** The inputs that could not be read (a missing file, malformed YAML, ...), one error each. */
+  readonly unreadable: InputError[];
 }
 
 /**
  * Checks every template under the given paths (template files or cloud assembly directories).
- * Throws `InputError` for input that cannot be read.
+ * An input that cannot be read is one of `unreadable`; the others are still checked.
  */
 export function checkPaths(paths: readonly string[]): CheckResult {
-  const templates = paths.flatMap(p => readTemplates(p));
+  const collected = paths.map(p => collectTemplates(p));
+  const templates = collected.flatMap(c => c.templates);
   const findings = templates.flatMap(t => [...readingFindings(t), ...TemplateChecker.check(t.template)].map(f => ({ ...f, file: t.file })));
-  return { findings, templates };
+  return { findings, templates, unreadable: collected.flatMap(c => c.errors) };
 }
 
 /** The findings of reading a template, less those the resource they are about suppresses. */
@@ -85,18 +94,17 @@ function own(object: object, key: string): boolean {
 }
 
 function summary(result: CheckResult): string {
-  const count = (severity: Severity, word: string) => {
-    const n = result.findings.filter(f => f.severity === severity).length;
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-  };
-  const files = result.templates.length;
-  return `${count(Severity.ERROR, 'error')}, ${count(Severity.WARNING, 'warning')}, ${count(Severity.INFO, 'info')} ` +
-    `in ${files} template${files === 1 ? '' : 's'}`;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const severity = (s: Severity, word: string) => count(result.findings.filter(f => f.severity === s).length, word);
+  const unreadable = result.unreadable.length;
+  return `${severity(Severity.ERROR, 'error')}, ${severity(Severity.WARNING, 'warning')}, ${severity(Severity.INFO, 'info')} ` +
+    `in ${count(result.templates.length, 'template')}${unreadable > 0 ? `, ${count(unreadable, 'template')} could not be read` : ''}`;
 }
 
 /**
- * Exit code of a check: 1 when there is an error, 0 otherwise.
+ * Exit code of a check: 2 when an input could not be read, else 1 when there is an error, else 0.
  */
 export function exitCodeOf(result: CheckResult): number {
+  if (result.unreadable.length > 0) return 2;
   return result.findings.some(f => f.severity === Severity.ERROR) ? 1 : 0;
 }

@@ -271,17 +271,52 @@ function depthOver(value: unknown, limit: number): boolean {
 }
 
 /**
+ * The templates under one path, and the problem of each input under it that could not be read.
+ */
+export interface CollectedTemplates {
+  /** The templates that were read. */
+  readonly templates: TemplateFile[];
+  /** One error per input that could not be read: the path itself, a template, a nested assembly. */
+  readonly errors: InputError[];
+}
+
+/**
  * Reads a template file, or every template of a cloud assembly directory (such as `cdk.out`),
- * nested assemblies and nested stacks included.
+ * nested assemblies and nested stacks included. A template or nested assembly that cannot be read
+ * is an error of its own; the others are still read.
+ */
+export function collectTemplates(target: string): CollectedTemplates {
+  const collected = { templates: [] as TemplateFile[], errors: [] as InputError[] };
+  attempt(collected, () => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(target);
+    } catch {
+      throw new InputError(target, 'no such file or directory');
+    }
+    if (stat.isDirectory()) readAssembly(target, new Set(), collected);
+    else collected.templates.push(readTemplateFile(target));
+  });
+  return collected;
+}
+
+/**
+ * Like `collectTemplates`, but throws the first `InputError` if any input cannot be read.
  */
 export function readTemplates(target: string): TemplateFile[] {
-  let stat: fs.Stats;
+  const { templates, errors } = collectTemplates(target);
+  if (errors.length > 0) throw errors[0];
+  return templates;
+}
+
+/** Runs `read`, keeping an `InputError` it throws as an error of `collected`. */
+function attempt(collected: CollectedTemplates, read: () => void): void {
   try {
-    stat = fs.statSync(target);
-  } catch {
-    throw new InputError(target, 'no such file or directory');
+    read();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    collected.errors.push(e);
   }
-  return stat.isDirectory() ? readAssembly(target) : [readTemplateFile(target)];
 }
 
 function readTemplateFile(file: string): TemplateFile {
@@ -303,10 +338,10 @@ function readTemplateFile(file: string): TemplateFile {
   return parseTemplate(text, file);
 }
 
-function readAssembly(dir: string, seen = new Set<string>()): TemplateFile[] {
+function readAssembly(dir: string, seen: Set<string>, collected: CollectedTemplates): void {
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestFile)) throw new InputError(dir, 'not a cloud assembly (no manifest.json); give a template file or a cdk.out directory');
-  if (seen.has(path.resolve(dir))) return [];
+  if (seen.has(path.resolve(dir))) return;
   seen.add(path.resolve(dir));
   let manifest: { artifacts?: Record<string, { type?: string; properties?: { templateFile?: string; directoryName?: string } }> };
   try {
@@ -314,17 +349,18 @@ function readAssembly(dir: string, seen = new Set<string>()): TemplateFile[] {
   } catch (e) {
     throw new InputError(manifestFile, `malformed JSON: ${firstLine(e)}`);
   }
-  const templates: TemplateFile[] = [];
   for (const artifact of Object.values(manifest.artifacts ?? {})) {
-    if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
-      templates.push(readTemplateFile(path.join(dir, artifact.properties.templateFile)));
-    } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-      templates.push(...readAssembly(path.join(dir, artifact.properties.directoryName), seen));
+    const { templateFile, directoryName } = artifact.properties ?? {};
+    if (artifact.type === 'aws:cloudformation:stack' && templateFile) {
+      attempt(collected, () => collected.templates.push(readTemplateFile(path.join(dir, templateFile))));
+    } else if (artifact.type === 'cdk:cloud-assembly' && directoryName) {
+      attempt(collected, () => readAssembly(path.join(dir, directoryName), seen, collected));
     }
   }
   // Nested stacks are assets of their parent stack, written next to it as *.nested.template.json.
-  const nested = fs.readdirSync(dir).filter(f => f.endsWith('.nested.template.json')).sort();
-  return [...templates, ...nested.map(f => readTemplateFile(path.join(dir, f)))];
+  for (const nested of fs.readdirSync(dir).filter(f => f.endsWith('.nested.template.json')).sort()) {
+    attempt(collected, () => collected.templates.push(readTemplateFile(path.join(dir, nested))));
+  }
 }
 
 function firstLine(e: unknown): string {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { TemplateChecker } from '../../src';
-import { InputError, MAX_TEMPLATE_BYTES, parseTemplate, readTemplates } from '../../src/checks/template-reader';
+import { collectTemplates, InputError, MAX_TEMPLATE_BYTES, parseTemplate, readTemplates } from '../../src/checks/template-reader';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'templates');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'reader-'));
@@ -78,6 +78,28 @@ test.each([
   const target = make(tmp());
   expect(() => readTemplates(target)).toThrow(InputError);
   expect(() => readTemplates(target)).toThrow(message);
+});
+
+test('collectTemplates reads every template of an assembly it can, with an error for each it cannot', () => {
+  const dir = tmp();
+  write(dir, 'Good.template.json', '{"Resources": {"A": {"Type": "X"}}}');
+  write(dir, 'Bad.template.yaml', 'Resources: [');
+  write(dir, 'Good2.nested.template.json', '{"Resources": {}}');
+  write(dir, 'manifest.json', JSON.stringify({
+    artifacts: {
+      Bad: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Bad.template.yaml' } },
+      Good: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Good.template.json' } },
+      Inner: { type: 'cdk:cloud-assembly', properties: { directoryName: 'inner' } },
+    },
+  }));
+  const { templates, errors } = collectTemplates(dir);
+  expect(templates.map(t => path.basename(t.file))).toEqual(['Good.template.json', 'Good2.nested.template.json']);
+  expect(errors.map(e => e.message)).toEqual([
+    expect.stringMatching(/Bad\.template\.yaml: malformed YAML: /),
+    expect.stringMatching(/inner: not a cloud assembly \(no manifest\.json\)/),
+  ]);
+  expect(() => readTemplates(dir)).toThrow(/Bad\.template\.yaml: malformed YAML: /);
+  expect(collectTemplates(path.join(dir, 'nope'))).toEqual({ templates: [], errors: [expect.any(InputError)] });
 });
 
 function write(dir: string, name: string, text: string): string {
