@@ -14,7 +14,7 @@ const USAGE = `usage: cdk-integration-responses check [--format text|json] <temp
              "request"?: {"accept"?, "params"?}, "stageVariables"?, "context"?}
 
 exit codes: check: 0 no error found, 1 at least one error; simulate: 0; both: 2 usage error
-or unreadable input`;
+or unreadable input (check still checks the inputs it can read)`;
 
 /**
  * Where the CLI writes.
@@ -79,6 +79,7 @@ function check(args: readonly string[], output: CliOutput): number {
   }
   if (paths.length === 0) throw new UsageError('check needs at least one template file or cdk.out directory');
   const result = checkPaths(paths);
+  for (const error of result.unreadable) output.err(`cdk-integration-responses: ${error.message}`);
   output.out(format === 'json' ? formatJson(result) : formatText(result));
   return exitCodeOf(result);
 }

@@ -50,6 +50,14 @@ describe('exit codes', () => {
     expect(result.err.split('\n')).toHaveLength(1);
   });
 
+  test('2 for YAML that is malformed, lenient reading of flow collections notwithstanding', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'garbage.yaml');
+    fs.writeFileSync(file, 'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties: {Name: api,\n  Tags: [\n');
+    const result = run('check', file);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`cdk-integration-responses: ${file}: malformed YAML: Flow map in block collection must be sufficiently indented and end with a }`);
+  });
+
   test('--help prints the usage and exits 0', () => {
     expect(run('--help')).toEqual(expect.objectContaining({ code: 0, out: expect.stringContaining('exit codes: check: 0 no error found') }));
     expect(run('check', '--help').code).toBe(0);
@@ -88,8 +96,131 @@ describe('output formats', () => {
     expect(JSON.parse(run('check', '--format=json', path.join(clean, 'cors-preflight.json')).out)).toEqual([]);
   });
 
+  test('duplicate YAML keys are warnings, under their resource or template section', () => {
+    const publicPatterns = path.join('test', 'fixtures', 'public', 'serverless-patterns');
+    const ec2 = path.join(publicPatterns, 'rest-ec2-http-proxy-duplicate-mapping-key.yaml');
+    const yaml = path.join(fixtures, 'failing', 'template-duplicate-key.yaml');
+    const result = run('check', ec2, yaml);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe([
+      ec2,
+      '  Mappings (template section)',
+      '    warning template-duplicate-key  at RegionMap.eu-west-3',
+      "            key 'eu-west-3' appears twice in Mappings.RegionMap, at lines 64 and 80: CloudFormation uses the last value (line 80) and silently ignores the earlier one; remove all but one",
+      '',
+      yaml,
+      '  M (AWS::ApiGateway::Method)',
+      '    warning template-duplicate-key  at Properties.Integration.IntegrationResponses[0].ResponseTemplates.application/json',
+      "            key 'application/json' appears twice in Resources.M.Properties.Integration.IntegrationResponses[0].ResponseTemplates, at lines 21 and 22: CloudFormation uses the last value (line 22) and silently ignores the earlier one; remove all but one",
+      '',
+      '0 errors, 2 warnings, 0 infos in 2 templates',
+    ].join('\n'));
+    expect(JSON.parse(run('check', '--format', 'json', ec2).out)).toEqual([{
+      ruleId: 'template-duplicate-key', severity: 'warning', file: ec2, resource: 'Mappings', path: 'RegionMap.eu-west-3', message: expect.stringMatching(/^key 'eu-west-3' appears twice/),
+    }]);
+  });
+
+  test('a resource can suppress template-duplicate-key in its Metadata, as any rule', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'suppressed.yaml');
+    const template = (suppress: string) => `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Metadata:
+      cdk-integration-responses:
+        suppress: [{ruleId: ${suppress}, reason: generated this way}]
+    Properties:
+      Handler: a
+      Handler: b
+`;
+    fs.writeFileSync(file, template('template-duplicate-key'));
+    expect(run('check', file).out).toBe('0 errors, 0 warnings, 0 infos in 1 template');
+    fs.writeFileSync(file, template('rest-no-default'));
+    expect(run('check', file).out).toContain('warning template-duplicate-key  at Properties.Handler');
+  });
+
   test('a clean run says so', () => {
     expect(run('check', clean + path.sep + 'websocket-ping-pong.json').out).toBe('0 errors, 0 warnings, 0 infos in 1 template');
+  });
+});
+
+describe('several inputs, some unreadable', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cli-inputs-'));
+  const malformed = () => {
+    const file = path.join(tmp(), 'malformed.yaml');
+    fs.writeFileSync(file, 'Resources:\n  A: [1, 2\n');
+    return file;
+  };
+  const valid = failing('rest-duplicate-default');
+
+  test('each unreadable input is one line on stderr, the readable ones are checked, exit code 2', () => {
+    const bad = malformed();
+    const result = run('check', 'missing.json', bad, valid);
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toEqual([
+      'cdk-integration-responses: missing.json: no such file or directory',
+      `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+    const alone = run('check', valid);
+    expect(alone.out).toMatch(/^test.fixtures.templates.failing.rest-duplicate-default\.json\n {2}M \(AWS::ApiGateway::Method\)\n {4}error {3}rest-duplicate-default/);
+    expect(alone.out.endsWith('\n1 error, 0 warnings, 0 infos in 1 template')).toBe(true);
+    expect(result.out).toBe(alone.out.replace(/in 1 template$/, 'in 1 template, 2 templates could not be read'));
+  });
+
+  test('json: the findings of the readable inputs on stdout, the others on stderr, exit code 2', () => {
+    const bad = malformed();
+    const result = run('check', '--format', 'json', valid, 'missing.json', bad);
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toEqual([
+      'cdk-integration-responses: missing.json: no such file or directory',
+      `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+    expect(JSON.parse(result.out)).toEqual([expect.objectContaining({ ruleId: 'rest-duplicate-default', file: valid, resource: 'M' })]);
+    expect(JSON.parse(run('check', '--format', 'json', 'missing.json').out)).toEqual([]);
+  });
+
+  test('exit code 2 wins over 1, and unreadable input alone still gives a summary', () => {
+    expect(run('check', failing('rest-status-code'), 'missing.json').code).toBe(2);
+    expect(run('check', path.join(clean, 'cors-preflight.json'), 'missing.json').code).toBe(2);
+    expect(run('check', 'missing.json', 'other.yaml')).toEqual({
+      code: 2,
+      out: '0 errors, 0 warnings, 0 infos in 0 templates, 2 templates could not be read',
+      err: 'cdk-integration-responses: missing.json: no such file or directory\ncdk-integration-responses: other.yaml: no such file or directory',
+    });
+  });
+
+  test('a cloud assembly with one bad template: that template is reported, the others checked', () => {
+    const outdir = tmp();
+    fs.copyFileSync(path.join(root, failing('rest-status-code')), path.join(outdir, 'Bad.template.json'));
+    fs.writeFileSync(path.join(outdir, 'Broken.template.json'), '{"Resources": {');
+    fs.writeFileSync(path.join(outdir, 'Parent.template.json'), '{"Resources": {}}');
+    fs.writeFileSync(path.join(outdir, 'ParentInner.nested.template.json'), '[]');
+    fs.writeFileSync(path.join(outdir, 'manifest.json'), JSON.stringify({
+      version: '44.0.0',
+      artifacts: {
+        Broken: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Broken.template.json' } },
+        Gone: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Gone.template.json' } },
+        Bad: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Bad.template.json' } },
+        Stage: { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Stage' } },
+        Parent: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Parent.template.json' } },
+      },
+    }));
+    const result = run('check', '--format', 'json', outdir);
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toEqual([
+      // The wording of JSON.parse differs between Node versions.
+      expect.stringMatching(/^cdk-integration-responses: .*Broken\.template\.json: malformed JSON: [^\n]+$/),
+      `cdk-integration-responses: ${path.join(outdir, 'Gone.template.json')}: no such file`,
+      `cdk-integration-responses: ${path.join(outdir, 'assembly-Stage')}: not a cloud assembly (no manifest.json); give a template file or a cdk.out directory`,
+      `cdk-integration-responses: ${path.join(outdir, 'ParentInner.nested.template.json')}: not a CloudFormation template (no Resources section)`,
+    ]);
+    expect(JSON.parse(result.out).map((f: { ruleId: string; file: string }) => [f.ruleId, path.basename(f.file)]))
+      .toEqual([['rest-status-code', 'Bad.template.json'], ['rest-status-code', 'Bad.template.json']]);
+    expect(run('check', outdir).out.split('\n').pop()).toBe('2 errors, 0 warnings, 0 infos in 2 templates, 4 templates could not be read');
+  });
+
+  test('a usage error still stops at once, before any input is read', () => {
+    expect(run('check', valid, '--strict')).toEqual({ code: 2, out: '', err: expect.stringMatching(/^cdk-integration-responses: unknown option '--strict'/) });
+    expect(run('check', '--format', 'xml', 'missing.json')).toEqual({ code: 2, out: '', err: expect.not.stringContaining('missing.json') });
   });
 });
 

@@ -1,27 +1,46 @@
+import { suppressionsInMetadata, withoutSuppressed } from './suppressions';
 import { TemplateChecker, TemplateFinding } from './template-checker';
-import { readTemplates, TemplateFile } from './template-reader';
+import { collectTemplates, InputError, TemplateFile } from './template-reader';
 import { Severity } from '../rules/finding';
+import { knownObject } from '../rules/unknown';
 
 /**
  * A finding of the CLI: a template finding and the file it is in.
  */
 export interface FileFinding extends TemplateFinding {
+  /** The template file the finding is in. */
   readonly file: string;
 }
 
+/**
+ * What `check` found under its paths.
+ */
 export interface CheckResult {
+  /** The findings of every template read, in the order of the templates. */
   readonly findings: FileFinding[];
+  /** The templates read. */
   readonly templates: TemplateFile[];
+  /** The inputs that could not be read (a missing file, malformed YAML, ...), one error each. */
+  readonly unreadable: InputError[];
 }
 
 /**
  * Checks every template under the given paths (template files or cloud assembly directories).
- * Throws `InputError` for input that cannot be read.
+ * An input that cannot be read is one of `unreadable`; the others are still checked.
  */
 export function checkPaths(paths: readonly string[]): CheckResult {
-  const templates = paths.flatMap(p => readTemplates(p));
-  const findings = templates.flatMap(t => TemplateChecker.check(t.template).map(f => ({ ...f, file: t.file })));
-  return { findings, templates };
+  const collected = paths.map(p => collectTemplates(p));
+  const templates = collected.flatMap(c => c.templates);
+  const findings = templates.flatMap(t => [...readingFindings(t), ...TemplateChecker.check(t.template)].map(f => ({ ...f, file: t.file })));
+  return { findings, templates, unreadable: collected.flatMap(c => c.errors) };
+}
+
+/** The findings of reading a template, less those the resource they are about suppresses. */
+function readingFindings({ template, findings }: TemplateFile): TemplateFinding[] {
+  return findings.filter(f => {
+    const metadata = own(template.Resources, f.resource) ? knownObject(template.Resources[f.resource])?.Metadata : undefined;
+    return withoutSuppressed([f], suppressionsInMetadata(metadata).suppressions).length > 0;
+  });
 }
 
 /**
@@ -49,8 +68,7 @@ export function formatText(result: CheckResult): string {
     if (inFile.length === 0) continue;
     lines.push(file);
     for (const resource of [...new Set(inFile.map(f => f.resource))]) {
-      const type = (template.Resources[resource] as { Type?: unknown } | undefined)?.Type;
-      lines.push(`  ${resource}${typeof type === 'string' ? ` (${type})` : ''}`);
+      lines.push(`  ${resource}${label(template, resource)}`);
       for (const f of inFile.filter(x => x.resource === resource)) {
         lines.push(`    ${f.severity.padEnd(7)} ${f.ruleId}${f.path ? `  at ${f.path}` : ''}`);
         lines.push(`            ${f.message}`);
@@ -62,19 +80,31 @@ export function formatText(result: CheckResult): string {
   return lines.join('\n');
 }
 
+/** ` (AWS::Type)` for a resource, ` (template section)` for a finding about `Mappings`, `Outputs`, ... */
+function label(template: TemplateFile['template'], resource: string): string {
+  if (own(template.Resources, resource)) {
+    const type = knownObject(template.Resources[resource])?.Type;
+    return typeof type === 'string' ? ` (${type})` : '';
+  }
+  return own(template, resource) ? ' (template section)' : '';
+}
+
+function own(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
 function summary(result: CheckResult): string {
-  const count = (severity: Severity, word: string) => {
-    const n = result.findings.filter(f => f.severity === severity).length;
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-  };
-  const files = result.templates.length;
-  return `${count(Severity.ERROR, 'error')}, ${count(Severity.WARNING, 'warning')}, ${count(Severity.INFO, 'info')} ` +
-    `in ${files} template${files === 1 ? '' : 's'}`;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const severity = (s: Severity, word: string) => count(result.findings.filter(f => f.severity === s).length, word);
+  const unreadable = result.unreadable.length;
+  return `${severity(Severity.ERROR, 'error')}, ${severity(Severity.WARNING, 'warning')}, ${severity(Severity.INFO, 'info')} ` +
+    `in ${count(result.templates.length, 'template')}${unreadable > 0 ? `, ${count(unreadable, 'template')} could not be read` : ''}`;
 }
 
 /**
- * Exit code of a check: 1 when there is an error, 0 otherwise.
+ * Exit code of a check: 2 when an input could not be read, else 1 when there is an error, else 0.
  */
 export function exitCodeOf(result: CheckResult): number {
+  if (result.unreadable.length > 0) return 2;
   return result.findings.some(f => f.severity === Severity.ERROR) ? 1 : 0;
 }

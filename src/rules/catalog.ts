@@ -68,6 +68,7 @@ export const RULES = {
 
   // Checks themselves
   suppressionInvalid: rule('suppression-invalid', Severity.WARNING, 'a suppression names an existing rule and gives a reason'),
+  templateDuplicateKey: rule('template-duplicate-key', Severity.WARNING, 'a mapping of a template has each key once'),
 } as const;
 
 /**

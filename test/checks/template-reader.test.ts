@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import { InputError, MAX_TEMPLATE_BYTES, parseTemplate, readTemplates } from '../../src/checks/template-reader';
+import { TemplateChecker } from '../../src';
+import { collectTemplates, InputError, MAX_TEMPLATE_BYTES, parseTemplate, readTemplates } from '../../src/checks/template-reader';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'templates');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'reader-'));
@@ -79,6 +80,28 @@ test.each([
   expect(() => readTemplates(target)).toThrow(message);
 });
 
+test('collectTemplates reads every template of an assembly it can, with an error for each it cannot', () => {
+  const dir = tmp();
+  write(dir, 'Good.template.json', '{"Resources": {"A": {"Type": "X"}}}');
+  write(dir, 'Bad.template.yaml', 'Resources: [');
+  write(dir, 'Good2.nested.template.json', '{"Resources": {}}');
+  write(dir, 'manifest.json', JSON.stringify({
+    artifacts: {
+      Bad: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Bad.template.yaml' } },
+      Good: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Good.template.json' } },
+      Inner: { type: 'cdk:cloud-assembly', properties: { directoryName: 'inner' } },
+    },
+  }));
+  const { templates, errors } = collectTemplates(dir);
+  expect(templates.map(t => path.basename(t.file))).toEqual(['Good.template.json', 'Good2.nested.template.json']);
+  expect(errors.map(e => e.message)).toEqual([
+    expect.stringMatching(/Bad\.template\.yaml: malformed YAML: /),
+    expect.stringMatching(/inner: not a cloud assembly \(no manifest\.json\)/),
+  ]);
+  expect(() => readTemplates(dir)).toThrow(/Bad\.template\.yaml: malformed YAML: /);
+  expect(collectTemplates(path.join(dir, 'nope'))).toEqual({ templates: [], errors: [expect.any(InputError)] });
+});
+
 function write(dir: string, name: string, text: string): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
@@ -111,4 +134,178 @@ test('unknown YAML tags are read as plain values, without warnings on the consol
     warn.mockRestore();
     log.mockRestore();
   }
+});
+
+describe('duplicate mapping keys: the last value wins, each duplicate is a warning', () => {
+  const publicPatterns = path.join(__dirname, '..', 'fixtures', 'public', 'serverless-patterns');
+  const duplicate = (resource: string, keyPath: string | undefined, message: string) => ({
+    ruleId: 'template-duplicate-key', severity: 'warning', resource, ...keyPath === undefined ? {} : { path: keyPath }, message,
+  });
+
+  test.each([
+    ['rest-ec2-http-proxy-duplicate-mapping-key.yaml', duplicate('Mappings', 'RegionMap.eu-west-3',
+      "key 'eu-west-3' appears twice in Mappings.RegionMap, at lines 64 and 80: CloudFormation uses the last value (line 80) and silently ignores the earlier one; remove all but one")],
+    ['rest-nlb-alb-private-api-duplicate-key.yaml', duplicate('ApplicationLoadBalancerTargetGroup', 'Properties.HealthCheckEnabled',
+      "key 'HealthCheckEnabled' appears twice in Resources.ApplicationLoadBalancerTargetGroup.Properties, at lines 349 and 358: CloudFormation uses the last value (line 358) and silently ignores the earlier one; remove all but one")],
+    ['sam-openapi-multi-account-private-central-duplicate-key.yaml', duplicate('FetchVPCEndpointIPsFunction', 'Properties.Handler',
+      "key 'Handler' appears twice in Resources.FetchVPCEndpointIPsFunction.Properties, at lines 228 and 234: CloudFormation uses the last value (line 234) and silently ignores the earlier one; remove all but one")],
+  ])('public sample %s', (file, expected) => {
+    expect(readTemplates(path.join(publicPatterns, file))[0].findings).toEqual([expected]);
+  });
+
+  test('the public samples keep the last value', () => {
+    const [ec2, nlb, central] = ['rest-ec2-http-proxy-duplicate-mapping-key.yaml', 'rest-nlb-alb-private-api-duplicate-key.yaml',
+      'sam-openapi-multi-account-private-central-duplicate-key.yaml'].map(f => readTemplates(path.join(publicPatterns, f))[0].template as any);
+    expect(ec2.Mappings.RegionMap['eu-west-3']).toEqual({ AMI: 'ami-00575c0cbc20caf50' });
+    expect(nlb.Resources.ApplicationLoadBalancerTargetGroup.Properties.HealthCheckEnabled).toBe(true);
+    expect(central.Resources.FetchVPCEndpointIPsFunction.Properties.Handler).toBe('lambda_function.lambda_handler');
+  });
+
+  test('in a resource, in Mappings, as a logical ID, at the top level and inside a short-form tag', () => {
+    const { template, findings } = parseTemplate(`Mappings:
+  Stage:
+    prod: {Size: small}
+    prod: {Size: large}
+Resources:
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      HttpMethod: GET
+      Integration:
+        IntegrationResponses:
+          - StatusCode: '200'
+            ResponseTemplates:
+              application/json: '{"v": 1}'
+              application/json: '{"v": 2}'
+              application/json: '{"v": 3}'
+      HttpMethod: POST
+      Uri: !Sub ['\${A}', {A: x, A: y}]
+  Get:
+    Type: AWS::ApiGateway::Method
+    Metadata:
+      Owner: a
+      Owner: b
+    Properties:
+      HttpMethod: PUT
+Outputs: {}
+Outputs:
+  Url: {Value: u}
+`, 'dups.yaml');
+    expect(findings.map(f => [f.resource, f.path, f.message.split(': CloudFormation')[0]])).toEqual([
+      ['Mappings', 'Stage.prod', "key 'prod' appears twice in Mappings.Stage, at lines 3 and 4"],
+      ['Get', undefined, "key 'Get' appears twice in Resources, at lines 6 and 19"],
+      ['Get', 'Properties.HttpMethod', "key 'HttpMethod' appears twice in Resources.Get.Properties, at lines 9 and 17"],
+      ['Get', 'Properties.Integration.IntegrationResponses[0].ResponseTemplates.application/json',
+        "key 'application/json' appears 3 times in Resources.Get.Properties.Integration.IntegrationResponses[0].ResponseTemplates, at lines 14, 15 and 16"],
+      ['Get', 'Properties.Uri.Fn::Sub[1].A', "key 'A' appears twice in Resources.Get.Properties.Uri.Fn::Sub[1], at line 18"],
+      ['Get', 'Metadata.Owner', "key 'Owner' appears twice in Resources.Get.Metadata, at lines 22 and 23"],
+      ['Outputs', undefined, "key 'Outputs' appears twice at the top level of the template, at lines 26 and 27"],
+    ]);
+    expect(findings[3].message).toMatch(/uses the last value \(line 16\) and silently ignores the earlier ones; remove all but one$/);
+    expect(findings.every(f => f.ruleId === 'template-duplicate-key' && f.severity === 'warning')).toBe(true);
+    const t = template as any;
+    expect(t.Mappings.Stage.prod).toEqual({ Size: 'large' });
+    expect(t.Outputs).toEqual({ Url: { Value: 'u' } });
+    // The second Get replaces the first one entirely, as in CloudFormation.
+    expect(t.Resources.Get).toEqual({ Type: 'AWS::ApiGateway::Method', Metadata: { Owner: 'b' }, Properties: { HttpMethod: 'PUT' } });
+  });
+
+  test('duplicates in the resource that is kept: the last value of each key', () => {
+    const { template, findings } = parseTemplate(`Resources:
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      HttpMethod: GET
+      HttpMethod: POST
+      Integration:
+        IntegrationResponses:
+          - StatusCode: '200'
+            ResponseTemplates: {application/json: one, application/json: two}
+`, 'dups.yaml');
+    expect(findings.map(f => f.path)).toEqual(['Properties.HttpMethod', 'Properties.Integration.IntegrationResponses[0].ResponseTemplates.application/json']);
+    expect((template.Resources.Get as any).Properties).toEqual({
+      HttpMethod: 'POST',
+      Integration: { IntegrationResponses: [{ StatusCode: '200', ResponseTemplates: { 'application/json': 'two' } }] },
+    });
+  });
+
+  test('a template without duplicates, and every JSON template, has no reading findings', () => {
+    expect(readTemplates(path.join(fixtures, 'clean', 'sam-style.yaml'))[0].findings).toEqual([]);
+    // JSON is read with JSON.parse, which also keeps the last value; JSON duplicates are not reported.
+    const json = parseTemplate('{"Resources": {"A": {"Type": "X"}, "A": {"Type": "Y"}}}', 't.json');
+    expect(json).toEqual({ file: 't.json', template: { Resources: { A: { Type: 'Y' } } }, findings: [] });
+  });
+});
+
+describe('flow collections whose lines are not indented past their key, as PyYAML reads them', () => {
+  const ses = path.join(__dirname, '..', 'fixtures', 'public', 'serverless-patterns', 'rest-ses-transformation.yaml');
+
+  test('rest-ses-transformation: the RequestModel schema, a flow map continued at its key\'s indentation', () => {
+    // Lines 149-175: `      Schema: {"$schema": "...",` then `      "title": "Stats",` ... `      "required": [...] }`.
+    const [{ template, findings }] = readTemplates(ses);
+    expect(findings).toEqual([]);
+    const resources = template.Resources as any;
+    expect(resources.RequestModel.Properties.Schema).toEqual({
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      title: 'Stats',
+      type: 'object',
+      properties: {
+        to: { type: 'array' },
+        from: { type: 'string' },
+        cc: { type: 'array' },
+        bcc: { type: 'array' },
+        subject: { type: 'string' },
+        text: { type: 'string' },
+        html: { type: 'string' },
+      },
+      required: ['to', 'from', 'html', 'text'],
+    });
+    // What follows the flow map is read as the block structure it is.
+    expect(resources.ApiGatewayDeployment).toEqual({
+      Type: 'AWS::ApiGateway::Deployment', DependsOn: ['ApiGatewayRootMethod'], Properties: { RestApiId: { Ref: 'ApiGateway' }, StageName: { 'Fn::Sub': '${StageName}' } },
+    });
+    expect(Object.keys(template).sort()).toEqual(['AWSTemplateFormatVersion', 'Description', 'Globals', 'Outputs', 'Parameters', 'Resources', 'Transform']);
+  });
+
+  test('rest-ses-transformation: its method is checked', () => {
+    const [{ template }] = readTemplates(ses);
+    // Six integration responses without a selection pattern (see SOURCES.md, notable finding 2) and
+    // only a 200 method response.
+    expect(TemplateChecker.check(template).map(f => [f.resource, f.ruleId, f.path])).toEqual([
+      ['ApiGatewayRootMethod', 'rest-duplicate-default', 'Integration.IntegrationResponses[1]'],
+      ...[1, 2, 3, 4, 5].map(i => ['ApiGatewayRootMethod', 'rest-method-response-missing', `Integration.IntegrationResponses[${i}].StatusCode`]),
+    ]);
+  });
+
+  test('maps, sequences, nested collections, quoted scalars, comments and CRLF line ends', () => {
+    const { template } = parseTemplate([
+      'Resources:',
+      '  A:',
+      '    Type: X',
+      '    Properties:',
+      '      P: [1,',
+      '    2]',
+      '      Q: {"a": "x',
+      '  y", b: \'it\'\'s }\', # a comment }',
+      '  c: [3,',
+      '4], d: {e: 5}',
+      '}',
+      '      R: {f: 1,',
+      '      g: 2}',
+    ].join('\r\n'), 'flow.yaml');
+    expect((template.Resources.A as any).Properties).toEqual({ P: [1, 2], Q: { a: 'x y', b: "it's }", c: [3, 4], d: { e: 5 } }, R: { f: 1, g: 2 } });
+  });
+
+  test.each([
+    ['a flow map that is never closed', 'Resources:\n  A: {a: 1,\nb: 2\n', /Flow map in block collection must be sufficiently indented/],
+    ['an inner flow map closed, the outer not', 'Resources:\n  A: {a: 1,\n  B: {Type: X}\n', /Flow map in block collection must be sufficiently indented/],
+    ['a flow sequence that is never closed', 'Resources:\n  A: [1, 2\n', /Flow sequence in block collection must be sufficiently indented/],
+    ['a line indented with a tab, which PyYAML refuses too', 'Resources:\n  A:\n    P: {a: 1,\n\tb: 2}\n', /Flow map in block collection/],
+    ['an unterminated quoted scalar', 'Resources:\n  A:\n    P: {a: "1,\n  b: 2}\n', /^[^\n]+$/],
+    ['garbage after a flow map that is read', 'Resources:\n  A:\n    P: {a: 1,\n  b: 2}\n    Q: : :\n  - x\n', /^[^\n]+$/],
+  ])('still refuses %s, with a one-line message', (_, text, message) => {
+    expect(() => parseTemplate(text, 'bad.yaml')).toThrow(InputError);
+    expect(() => parseTemplate(text, 'bad.yaml')).toThrow(/^bad\.yaml: malformed YAML: [^\n]+$/);
+    expect(() => parseTemplate(text, 'bad.yaml')).toThrow(message);
+  });
 });
