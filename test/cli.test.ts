@@ -150,7 +150,7 @@ describe('several inputs, some unreadable', () => {
     fs.writeFileSync(file, 'Resources:\n  A: [1, 2\n');
     return file;
   };
-  const valid = failing('rest-duplicate-default');
+  const valid = failing('rest-parameter-value');
 
   test('each unreadable input is one line on stderr, the readable ones are checked, exit code 2', () => {
     const bad = malformed();
@@ -161,7 +161,7 @@ describe('several inputs, some unreadable', () => {
       `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
     const alone = run('check', valid);
-    expect(alone.out).toMatch(/^test.fixtures.templates.failing.rest-duplicate-default\.json\n {2}M \(AWS::ApiGateway::Method\)\n {4}error {3}rest-duplicate-default/);
+    expect(alone.out).toMatch(/^test.fixtures.templates.failing.rest-parameter-value\.json\n {2}M \(AWS::ApiGateway::Method\)\n {4}error {3}rest-parameter-value/);
     expect(alone.out.endsWith('\n1 error, 0 warnings, 0 infos in 1 template')).toBe(true);
     expect(result.out).toBe(alone.out.replace(/in 1 template$/, 'in 1 template, 2 templates could not be read'));
   });
@@ -174,7 +174,7 @@ describe('several inputs, some unreadable', () => {
       'cdk-integration-responses: missing.json: no such file or directory',
       `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
-    expect(JSON.parse(result.out)).toEqual([expect.objectContaining({ ruleId: 'rest-duplicate-default', file: valid, resource: 'M' })]);
+    expect(JSON.parse(result.out)).toEqual([expect.objectContaining({ ruleId: 'rest-parameter-value', file: valid, resource: 'M' })]);
     expect(JSON.parse(run('check', '--format', 'json', 'missing.json').out)).toEqual([]);
   });
 
