@@ -21,13 +21,20 @@ export interface Suppression {
  * Why a suppression cannot be used, or `undefined` when it can.
  */
 export function suppressionProblem(ruleId: unknown, reason: unknown): string | undefined {
-  const id = knownString(ruleId);
-  if (id === undefined || !ALL_RULES.some(r => r.id === id)) {
-    return `suppression of '${id ?? JSON.stringify(ruleId)}' names no rule of cdk-integration-responses (see docs/rules.md)`;
-  }
+  if (ruleId === undefined || ruleId === null) return 'a suppression without a ruleId names no rule of cdk-integration-responses (see docs/rules.md)';
+  const id = typeof ruleId === 'string' ? ruleId : undefined;
+  if (id === undefined) return `a suppression's ruleId must be a rule ID string, not ${describeValue(ruleId)}`;
+  if (!ALL_RULES.some(r => r.id === id)) return `suppression of '${id}' names no rule of cdk-integration-responses (see docs/rules.md)`;
   const text = knownString(reason);
   if (text === undefined || text.trim() === '') return `suppression of '${id}' gives no reason`;
   return undefined;
+}
+
+/** A short description of a value that is not a string, never its (possibly huge) contents. */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `the ${typeof value} ${String(value).slice(0, 40)}`;
 }
 
 /**

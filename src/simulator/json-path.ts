@@ -13,7 +13,10 @@ export function evaluateJsonPath(json: unknown, path: string): unknown {
   let matches: unknown[];
   try {
     segments = JSONPath.toPathArray(normalized);
-    matches = JSONPath({ path: normalized, json: json as object, wrap: true, eval: 'safe' }) as unknown[];
+    // A filter that meets a null element (`$[?(@.a)]` on `[null]`) skips it, as Java's JsonPath does.
+    matches = json === null || typeof json !== 'object'
+      ? (normalized === '$' ? [json] : [])
+      : JSONPath({ path: normalized, json: json as object, wrap: true, eval: 'safe', ignoreEvalErrors: true }) as unknown[];
   } catch (e) {
     throw new SimulationError(`JSONPath '${path}' cannot be evaluated: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
   }

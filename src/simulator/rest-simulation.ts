@@ -2,6 +2,7 @@ import { convertRestPayload, matchesMediaType, Payload } from './content-handlin
 import {
   contextVariable, IntegrationResult, responseOverrides, resultToMatch, sourceValue, templateVariables,
 } from './simulation-context';
+import { JsonBodyError } from './json-body';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { childPath } from '../rules/catalog';
@@ -65,7 +66,7 @@ export function restModel(integrationResponses: unknown, target: MatchTarget, me
     const templates = Object.entries(knownObject(response.ResponseTemplates) ?? {})
       .map(([type, template]) => [type, known(template, childPath(childPath(at, 'ResponseTemplates'), type))] as const);
     return {
-      statusCode: known(response.StatusCode, childPath(at, 'StatusCode')),
+      statusCode: statusCodeOf(response.StatusCode, childPath(at, 'StatusCode')),
       pattern: compiled && compiled.ok ? compiled : undefined,
       headers: parameters,
       templates,
@@ -73,6 +74,15 @@ export function restModel(integrationResponses: unknown, target: MatchTarget, me
     };
   });
   return { target, responses, methodResponseCodes: methodResponseCodes(methodResponses), binaryMediaTypes };
+}
+
+/** A status code API Gateway accepts (`[1-5]\d\d`); any other never deploys, so it is not simulated. */
+function statusCodeOf(value: unknown, path: string): string {
+  const code = known(value, path);
+  if (!/^[1-5]\d\d$/.test(code)) {
+    throw new SimulationError(`${path} '${code}' is not a status code API Gateway accepts ([1-5]\\d\\d), so it cannot be simulated; use a code from 100 to 599`);
+  }
+  return code;
 }
 
 function methodResponseCodes(methodResponses: unknown): ReadonlySet<string> | undefined {
@@ -103,8 +113,15 @@ export function simulateRest(model: RestModel, input: SimulationInput): Simulate
   }
 
   const context = contextVariable(input);
-  const body = payload.binary ? payload.body : render(selected, payload.body, accept, input, context);
-  const headers = mappedHeaders(selected, result, input, context);
+  let body: string;
+  let headers: Record<string, string>;
+  try {
+    body = payload.binary ? payload.body : render(selected, payload.body, accept, input, context);
+    headers = mappedHeaders(selected, result, input, context);
+  } catch (e) {
+    if (e instanceof JsonBodyError) return internalServerError(selected.statusCode);
+    throw e;
+  }
   const overrides = responseOverrides(context);
   return {
     statusCode: overrides.status ?? Number(selected.statusCode),
@@ -135,6 +152,7 @@ function render(response: RestResponseModel, body: string, accept: string | unde
     return renderTemplate(template, templateVariables(body, input, context));
   } catch (e) {
     if (e instanceof TemplateError) throw new SimulationError(`the '${type}' template of the ${response.statusCode} response fails at ${e.describe()}`);
+    if (e instanceof JsonBodyError) throw e;
     if (e instanceof SimulationError) throw new SimulationError(`the '${type}' template of the ${response.statusCode} response: ${e.message}`);
     throw e;
   }

@@ -1,10 +1,11 @@
+import { mappingJson } from './json-body';
 import { evaluateJsonPath } from './json-path';
 import { SimulationError } from './simulation-error';
 import { BackendResult, SimulationInput } from './types';
 import { ResponseSource } from '../rules/mapping-expression';
 import { MatchTarget } from '../rules/selection-pattern';
 import { javaToString } from './vtl/java-methods';
-import { inputVariable, parseJsonSafely, utilVariable } from './vtl/variables';
+import { inputVariable, utilVariable } from './vtl/variables';
 
 /** REST and WebSocket payloads are at most 10 MB; larger backend bodies are refused. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -138,15 +139,10 @@ export function sourceValue(source: ResponseSource, result: IntegrationResult, i
     case 'static': return source.value;
     case 'header': return own(result.headers, source.name);
     case 'multivalueheader': return own(result.multiValueHeaders, source.name)?.join(',');
-    case 'body': return result.body;
+    // An empty body maps as {} (LocalStack's AWS-validated behaviour, see docs/simulator.md).
+    case 'body': return result.body.trim() === '' ? '{}' : result.body;
     case 'bodyPath': {
-      let json: unknown;
-      try {
-        json = parseJsonSafely(result.body);
-      } catch {
-        return undefined;
-      }
-      const value = evaluateJsonPath(json, source.path);
+      const value = evaluateJsonPath(mappingJson(result.body), source.path);
       return value === undefined || value === null ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
     }
     case 'context': {

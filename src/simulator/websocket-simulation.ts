@@ -12,7 +12,7 @@ import { isUnknown, knownObject, knownString } from '../rules/unknown';
 import { javaToString } from './vtl/java-methods';
 import { renderTemplate } from './vtl/sandbox';
 import { TemplateError } from './vtl/template-error';
-import { parseJsonSafely } from './vtl/variables';
+import { parseJsonSafely } from './json-body';
 
 interface WebSocketResponseModel {
   readonly key: string;

@@ -98,3 +98,11 @@ describe('robustness', () => {
     }), { numRuns: 1500 });
   });
 });
+
+test('a suppression without a ruleId, or with one that is not a string, says so', () => {
+  const withSuppress = (suppress: unknown) => TemplateChecker.check({
+    Resources: { M: { Type: 'AWS::ApiGateway::Method', Metadata: { 'cdk-integration-responses': { suppress } }, Properties: { Integration: { Type: 'MOCK' } } } },
+  }).map(f => f.message);
+  expect(withSuppress([{}])).toEqual(['a suppression without a ruleId names no rule of cdk-integration-responses (see docs/rules.md); it is ignored']);
+  expect(withSuppress([{ ruleId: ['rest-no-default'], reason: 'x' }])).toEqual(["a suppression's ruleId must be a rule ID string, not a list; it is ignored"]);
+});

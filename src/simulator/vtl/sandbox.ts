@@ -1,5 +1,6 @@
 import { Compile, parse } from 'velocityjs';
 import { javaMethod, javaToString } from './java-methods';
+import { JsonBodyError } from '../json-body';
 import { TemplateError } from './template-error';
 
 /** API Gateway stops a `#foreach` after 1,000 iterations (REST API quota). */
@@ -118,6 +119,8 @@ class SandboxCompile extends (Compile as any) {
       return checkSize(call() ?? undefined);
     } catch (e) {
       if (e instanceof TemplateError) throw e.line === undefined ? new TemplateError(e.message, lineOf(ast)) : e;
+      // A body API Gateway cannot read as JSON is the request's failure, not the template's.
+      if (e instanceof JsonBodyError) throw e;
       throw new TemplateError(e instanceof Error ? e.message : String(e), lineOf(ast));
     }
   }
@@ -160,7 +163,7 @@ export function renderTemplate(template: string, context: Record<string, unknown
     const out = compile.render(context) as unknown;
     return typeof out === 'string' ? out : javaToString(out);
   } catch (e) {
-    if (e instanceof TemplateError) throw e;
+    if (e instanceof TemplateError || e instanceof JsonBodyError) throw e;
     if (e instanceof RangeError) throw new TemplateError('the template recurses too deeply (a macro that calls itself?)');
     const message = e instanceof Error ? e.message : String(e);
     const line = /L\/N .*?(\d+):\d+/.exec(message);

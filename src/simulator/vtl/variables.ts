@@ -1,3 +1,4 @@
+import { inputJson, parseJsonSafely } from '../json-body';
 import { evaluateJsonPath } from '../json-path';
 import { javaToString } from './java-methods';
 import { exposeMethods } from './sandbox';
@@ -12,20 +13,6 @@ export interface TemplateRequest {
 }
 
 /**
- * JSON parsed so that a `__proto__` key stays an ordinary own key and never reaches a prototype.
- */
-export function parseJsonSafely(text: string): unknown {
-  return JSON.parse(text, (_key, value) => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
-      const copy: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
-      return copy;
-    }
-    return value;
-  });
-}
-
-/**
  * `$input`: the integration response body (`$input.body`, raw), JSONPath over it (`$input.json`,
  * `$input.path`) and the method request parameters (`$input.params`).
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#input-variable-reference
@@ -33,21 +20,17 @@ export function parseJsonSafely(text: string): unknown {
 export function inputVariable(body: string, request: TemplateRequest): Record<string, unknown> {
   let json: { value?: unknown } | undefined;
   const parsedBody = () => {
-    if (json === undefined) {
-      try {
-        json = { value: parseJsonSafely(body) };
-      } catch {
-        json = { value: body };
-      }
-    }
+    json ??= { value: inputJson(body) };
     return json.value;
   };
   const select = (path: unknown) => evaluateJsonPath(parsedBody(), String(path));
   return exposeMethods({
-    body,
+    // An empty payload reads as {} here too (docs/simulator.md).
+    body: body.trim() === '' ? '{}' : body,
+    // Nothing at the path (or null) renders as a JSON empty string, "" (a deployed API's output).
     json: (path: unknown) => {
       const value = select(path);
-      return value === undefined ? '' : JSON.stringify(value);
+      return value === undefined || value === null ? '""' : JSON.stringify(value);
     },
     path: (path: unknown) => {
       const value = select(path);

@@ -21,8 +21,11 @@ describe('$input', () => {
     expect(render("$input.json('$.pets[*].id')", body)).toBe('[1,2]');
   });
 
-  test('a missing path renders empty', () => {
-    expect(render("[$input.path('$.missing')][$input.json('$.missing')]", body)).toBe('[][]');
+  test('a missing path renders empty with $input.path and as a JSON empty string with $input.json', () => {
+    // A deployed API rendered "FailedRecordCount": $input.json('$.FailedRecordCount') of a body
+    // without that field as "FailedRecordCount": "" (guidance-for-game-analytics-pipeline-on-aws #98).
+    expect(render("[$input.path('$.missing')][$input.json('$.missing')]", body)).toBe('[][""]');
+    expect(render("[$input.path('$.n')][$input.json('$.n')]", '{"n": null}')).toBe('[][""]');
   });
 
   test('the mapping template reference example: counting the keys of a map', () => {
