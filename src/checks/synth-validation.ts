@@ -1,7 +1,8 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MethodChecker } from './method-checker';
-import { renderResource } from './render';
+import { InputTooDeepError, MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
+import { RenderedResource, renderResource } from './render';
 import { renderMethodForChecks } from './render-method';
 import { applySuppressions, suppressionsInScopes } from './suppressions';
 import { checkResources, integrationOfTarget, referenceKey, TemplateResource } from './template-resources';
@@ -39,9 +40,13 @@ export function validateAtSynth(resource: CfnResource, options: SynthCheckOption
   const annotated = new Set<string>();
   resource.node.addValidation({
     validate: () => {
-      const findings = resource.cfnResourceType.startsWith(WEBSOCKET_PREFIX)
-        ? webSocketFindings(resource)
-        : restFindings(resource);
+      let findings: Finding[];
+      try {
+        findings = resource.cfnResourceType.startsWith(WEBSOCKET_PREFIX) ? webSocketFindings(resource) : restFindings(resource);
+      } catch (e) {
+        if (e instanceof InputTooDeepError) return [`[cdk-integration-responses] ${e.message}`];
+        throw e;
+      }
       const failing = failingSeverities(resource);
       for (const f of findings.filter(x => !failing.has(x.severity))) {
         const key = `${f.ruleId}\u0000${f.message}`;
@@ -69,6 +74,7 @@ const methodCheckers = new WeakMap<Stack, MethodChecker>();
 
 function restFindings(resource: CfnResource): Finding[] {
   const own = renderMethodForChecks(resource) ?? renderResource(resource);
+  assertShallow(resource, own);
   const stack = Stack.of(resource);
   let checker = methodCheckers.get(stack);
   if (checker === undefined) methodCheckers.set(stack, checker = new MethodChecker());
@@ -108,6 +114,7 @@ function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
   for (const construct of stack.node.findAll()) {
     if (!isWebSocketResource(construct) || Stack.of(construct) !== stack) continue;
     const rendered = renderResource(construct);
+    assertShallow(construct, rendered);
     byLogicalId.set(rendered.logicalId, construct);
     resources[rendered.logicalId] = { Type: rendered.type, Properties: rendered.properties, Metadata: rendered.metadata };
     findings.set(construct, []);
@@ -141,8 +148,15 @@ function reportUncheckedRoutes(resources: Record<string, TemplateResource>, byLo
     const owner = integration === undefined ? undefined : checkedOfIntegration.get(integration);
     if (owner === undefined) continue;
     const where = `${type === 'AWS::ApiGatewayV2::Route' ? 'route' : 'integration'} ${construct.node.path}`;
-    findings.get(owner)!.push(...findings.get(construct)!.map(f => ({ ...f, path: f.path === undefined ? where : `${f.path} of ${where}` })));
+    const forwarded = findings.get(owner)!;
+    for (const f of findings.get(construct)!) forwarded.push({ ...f, path: f.path === undefined ? where : `${f.path} of ${where}` });
   }
+}
+
+/** A resource whose properties or metadata nest deeper than the checks read is refused, by path. */
+function assertShallow(resource: CfnResource, rendered: Pick<RenderedResource, 'properties' | 'metadata'>): void {
+  const at = tooDeepAt(rendered.properties, MAX_NESTING_DEPTH, 'Properties') ?? tooDeepAt(rendered.metadata, MAX_NESTING_DEPTH, 'Metadata');
+  if (at !== undefined) throw new InputTooDeepError(`resource ${resource.node.path}`, at);
 }
 
 function isWebSocketResource(construct: IConstruct): construct is CfnResource {

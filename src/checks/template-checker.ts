@@ -1,3 +1,4 @@
+import { InputTooDeepError, tooDeepAt } from './input-limits';
 import { checkResources, TemplateResource } from './template-resources';
 import { Finding } from '../rules/finding';
 import { knownObject } from '../rules/unknown';
@@ -29,11 +30,15 @@ export class TemplateChecker {
    * `AWS::ApiGatewayV2::Integration`, `IntegrationResponse`, `Route` and `RouteResponse`, less the
    * rules each resource suppresses in its `Metadata`
    * (`{"cdk-integration-responses": {"suppress": [{"ruleId": "...", "reason": "..."}]}}`).
-   * Values that need deployment (`Ref`, `Fn::Sub`, ...) are skipped, never guessed.
+   * Values that need deployment (`Ref`, `Fn::Sub`, ...) are skipped, never guessed. A template
+   * nested more than 500 levels deep (no CloudFormation template is) is refused with an error that
+   * says where, as the CLI refuses such a file.
    *
    * @param template the template, as parsed JSON
    */
   public static check(template: any): TemplateFinding[] {
+    const tooDeep = tooDeepAt(template);
+    if (tooDeep !== undefined) throw new InputTooDeepError('the template', tooDeep);
     const resources = knownObject(knownObject(template)?.Resources) ?? {};
     return checkResources(resources as Record<string, TemplateResource>);
   }

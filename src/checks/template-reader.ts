@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
 import { CST, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Parser, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
 import { TemplateFinding } from './template-checker';
 import { childPath, finding, RULES } from '../rules/catalog';
@@ -89,7 +90,7 @@ export function parseTemplate(source: string, file: string): TemplateFile {
   if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) {
     throw new InputError(file, 'not a CloudFormation template (no Resources section)');
   }
-  if (depthOver(parsed, MAX_DEPTH)) throw new InputError(file, `nested more than ${MAX_DEPTH} levels deep, which no CloudFormation template needs`);
+  if (tooDeepAt(parsed) !== undefined) throw new InputError(file, `nested more than ${MAX_NESTING_DEPTH} levels deep, which no CloudFormation template needs`);
   return { file, template: parsed as TemplateFile['template'], findings };
 }
 
@@ -254,21 +255,7 @@ function joinPath(keys: Array<string | number>): string {
   return keys.reduce<string>((joined, key) => childPath(joined, key), '');
 }
 
-const MAX_DEPTH = 500;
-
 const TEMPLATE_SECTIONS = ['AWSTemplateFormatVersion', 'Parameters', 'Rules', 'Conditions', 'Mappings', 'Outputs', 'Transform'];
-
-/** Whether a parsed value nests deeper than `limit` (walked without recursion). */
-function depthOver(value: unknown, limit: number): boolean {
-  const pending: Array<[unknown, number]> = [[value, 1]];
-  while (pending.length > 0) {
-    const [node, depth] = pending.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(node)) pending.push([child, depth + 1]);
-  }
-  return false;
-}
 
 /**
  * The templates under one path, and the problem of each input under it that could not be read.

@@ -25,7 +25,7 @@ export function checkResources(resources: Record<string, TemplateResource>,
   for (const f of findings) appendTo(byResource, f.resource, f);
   const result: TemplateFinding[] = [];
   for (const [id, resource] of Object.entries(resources)) {
-    result.push(...applySuppressions(byResource.get(id) ?? [], knownObject(resource)?.Metadata, extra(id)).map(f => ({ ...f, resource: id })));
+    for (const f of applySuppressions(byResource.get(id) ?? [], knownObject(resource)?.Metadata, extra(id))) result.push({ ...f, resource: id });
   }
   return result;
 }
@@ -160,7 +160,7 @@ function targetParts(value: unknown, depth: number): TargetPart[] | undefined {
       const itemParts = targetParts(item, depth + 1);
       if (itemParts === undefined) return undefined;
       if (i > 0) parts.push(join[0]);
-      parts.push(...itemParts);
+      for (const part of itemParts) parts.push(part);
     }
     return parts;
   }
@@ -186,7 +186,7 @@ function subParts(text: string, variables: Record<string, unknown>, depth: numbe
     if (Object.prototype.hasOwnProperty.call(variables, name)) {
       const inner = targetParts(variables[name], depth + 1);
       if (inner === undefined) return undefined;
-      parts.push(...inner);
+      for (const part of inner) parts.push(part);
     } else if (/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)?$/.test(name)) {
       parts.push({ key: `ref:${name.split('.')[0]}` });
     } else {

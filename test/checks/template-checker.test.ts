@@ -106,3 +106,42 @@ test('a suppression without a ruleId, or with one that is not a string, says so'
   expect(withSuppress([{}])).toEqual(['a suppression without a ruleId names no rule of cdk-integration-responses (see docs/rules.md); it is ignored']);
   expect(withSuppress([{ ruleId: ['rest-no-default'], reason: 'x' }])).toEqual(["a suppression's ruleId must be a rule ID string, not a list; it is ignored"]);
 });
+
+describe('input that could exhaust the stack', () => {
+  const method = (properties: unknown, metadata?: unknown) => ({ Resources: { M: { Type: 'AWS::ApiGateway::Method', Properties: properties, Metadata: metadata } } });
+
+  test('a Uri nested 6,000 deep is refused with an error that says where, as the CLI refuses such a file', () => {
+    let uri: unknown = 'x';
+    for (let i = 0; i < 6000; i++) uri = { 'Fn::Join': ['', [uri]] };
+    expect(() => TemplateChecker.check(method({ Integration: { Type: 'AWS', Uri: uri } }))).toThrow(
+      /^the template nests more than 500 levels deep \(at Resources\.M\.Properties\.Integration\.Uri\.Fn::Join\[1\]\[0\]\.Fn::Join.*\), which no CloudFormation template needs, so it is not checked; flatten the value$/);
+  });
+
+  test("a suppression's ruleId nested 1,500 deep likewise", () => {
+    let ruleId: unknown = 'rest-no-default';
+    for (let i = 0; i < 1500; i++) ruleId = [ruleId];
+    expect(() => TemplateChecker.check(method({ Integration: { Type: 'MOCK' } }, { 'cdk-integration-responses': { suppress: [{ ruleId, reason: 'x' }] } })))
+      .toThrow(/^the template nests more than 500 levels deep \(at Resources\.M\.Metadata\.cdk-integration-responses\.suppress\[0\]\.ruleId\[0\]/);
+  });
+
+  test('shared and circular references end, in linear time', () => {
+    let shared: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 100; i++) shared = { a: shared, b: shared };
+    expect(TemplateChecker.check(method({ Integration: { Type: 'MOCK' }, Extra: shared }))).toEqual([]);
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => TemplateChecker.check(method({ Integration: { Type: 'MOCK' }, Extra: circular }))).toThrow(/nests more than 500 levels deep/);
+  });
+
+  test('150,000 method responses, and one response with 150,000 parameters, give findings, not a stack overflow', () => {
+    const manyResponses = TemplateChecker.check(method({
+      Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }] },
+      MethodResponses: Array.from({ length: 150_000 }, (_, i) => ({ StatusCode: String(200 + (i % 300)) })),
+    }));
+    expect(manyResponses.length).toBeGreaterThan(100_000);
+    expect(new Set(manyResponses.map(f => f.ruleId))).toEqual(new Set(['rest-duplicate-items']));
+    const parameters = Object.fromEntries(Array.from({ length: 150_000 }, (_, i) => [`method.response.header.X${i}`, i === 7 ? 'bare' : "'a'"]));
+    expect(TemplateChecker.check(method({ Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200', ResponseParameters: parameters }] } }))
+      .map(f => f.ruleId)).toEqual(['rest-parameter-value', 'rest-method-response-header']);
+  });
+});

@@ -1,0 +1,76 @@
+import { childPath } from '../rules/catalog';
+
+/**
+ * Input that could make the checks run out of stack is refused up front, the same way in every
+ * front end (the CLI, `TemplateChecker.check`, the synth-time checks): no CloudFormation template
+ * nests this deep, and the rules and JSON functions they rely on recurse into what they read.
+ */
+export const MAX_NESTING_DEPTH = 500;
+
+/**
+ * Where `value` first nests deeper than `limit` levels (a property path such as
+ * `Resources.M.Properties.Integration.Uri.Fn::Join[1][0]`), or `undefined` when it does not. A
+ * circular reference nests without end and is reported where it closes; an object shared by
+ * several parents is measured once. Walked without recursion, in time linear in the number of
+ * distinct objects and their keys.
+ */
+export function tooDeepAt(value: unknown, limit = MAX_NESTING_DEPTH, base = ''): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  /** How many levels each finished object holds, itself included. */
+  const height = new WeakMap<object, number>();
+  const open = new WeakSet<object>();
+  interface Frame { readonly node: object; readonly path: string; readonly depth: number; readonly children: Array<[unknown, string]>; next: number; tallest: number }
+  const enter = (node: object, path: string, depth: number): Frame => {
+    open.add(node);
+    const children: Array<[unknown, string]> = Array.isArray(node)
+      ? node.map((child, i): [unknown, string] => [child, childPath(path, i)])
+      : Object.entries(node).map(([key, child]): [unknown, string] => [child, childPath(path, key)]);
+    return { node, path, depth, children, next: 0, tallest: 0 };
+  };
+  if (limit < 1) return base;
+  const stack: Frame[] = [enter(value, base, 1)];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next === frame.children.length) {
+      stack.pop();
+      open.delete(frame.node);
+      const own = frame.tallest + 1;
+      height.set(frame.node, own);
+      if (stack.length > 0) stack[stack.length - 1].tallest = Math.max(stack[stack.length - 1].tallest, own);
+      continue;
+    }
+    const [child, path] = frame.children[frame.next++];
+    if (child === null || typeof child !== 'object') continue;
+    const depth = frame.depth + 1;
+    if (open.has(child) || depth > limit) return path;
+    const known = height.get(child);
+    if (known !== undefined) {
+      if (depth - 1 + known > limit) return path;
+      frame.tallest = Math.max(frame.tallest, known);
+      continue;
+    }
+    stack.push(enter(child, path, depth));
+  }
+  return undefined;
+}
+
+/**
+ * Input nested deeper than the checks read: the checks refuse it with this error rather than
+ * running out of stack.
+ */
+export class InputTooDeepError extends Error {
+  constructor(what: string, path: string) {
+    super(tooDeepMessage(what, path));
+    this.name = 'InputTooDeepError';
+  }
+}
+
+/** The message for input nested too deep at `path`. */
+export function tooDeepMessage(what: string, path: string): string {
+  return `${what} nests more than ${MAX_NESTING_DEPTH} levels deep (at ${truncatedPath(path)}), which no CloudFormation template needs, ` +
+    'so it is not checked; flatten the value';
+}
+
+function truncatedPath(path: string): string {
+  return path.length <= 200 ? path : `${path.slice(0, 120)}...${path.slice(-60)}`;
+}
