@@ -1,5 +1,6 @@
 import { CharRange, DFA, isDisjointWith, JS, NFA } from 'refa';
 import { CompiledPattern } from './java-pattern';
+import { withoutEdgeAnchors } from './linear-match';
 import { matchedStatusCodes, MatchTarget } from './selection-pattern';
 
 // Bounds for the automata: patterns beyond them are skipped rather than slowing a synth down.
@@ -113,11 +114,4 @@ function automataOf(pattern: CompiledPattern): Automata | null {
     automata.set(pattern, result);
   }
   return result;
-}
-
-/** Patterns match whole strings, so a leading `^` and a trailing unescaped `$` change nothing. */
-function withoutEdgeAnchors(source: string): string {
-  let s = source.startsWith('^') ? source.slice(1) : source;
-  if (s.endsWith('$') && (/\\*(?=\$$)/.exec(s)?.[0].length ?? 0) % 2 === 0) s = s.slice(0, -1);
-  return s;
 }

@@ -47,6 +47,13 @@ export function compilePattern(source: string, rules: PatternRules, path?: strin
 { pattern?: CompiledPattern; findings: Finding[] } {
   const result = compileJavaPattern(source);
   if (result.ok) return { pattern: result, findings: [] };
+  if (result.reason === 'too-large') {
+    return {
+      findings: [finding(rules.unchecked,
+        `${rules.subject} '${abbreviate(display)}' is too large for this checker to analyse (${source.length} characters); ` +
+        'API Gateway may accept it, but it is not checked further', path)],
+    };
+  }
   if (result.reason === 'unsupported') {
     return {
       findings: [finding(rules.unchecked,
@@ -59,6 +66,13 @@ export function compilePattern(source: string, rules: PatternRules, path?: strin
       `${rules.subject} '${display}' is not a valid Java regular expression (${result.detail}): ` +
       'API Gateway rejects the deployment; fix the pattern', path)],
   };
+}
+
+const ABBREVIATED = 40;
+
+/** A long pattern cut for messages: its start and an ellipsis. */
+export function abbreviate(pattern: string): string {
+  return pattern.length <= ABBREVIATED * 2 ? pattern : `${pattern.slice(0, ABBREVIATED)}…`;
 }
 
 const statusCodesOf = new WeakMap<CompiledPattern, readonly string[]>();
