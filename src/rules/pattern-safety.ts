@@ -86,11 +86,20 @@ function analyseUncached(literal: { source: string; flags: string }, usage: Matc
  * position (`search`) is not counted: callers bound it by the input's length.
  */
 export function isBacktrackingSafe(source: string, flags: string, usage: MatchUsage): boolean {
+  if (!mayRepeat(source)) return true;
   const analysis = analyseBacktracking(source, flags, usage);
   if (!analysis?.simple) return false;
   // Two repetitions are needed to trade characters, and nesting to trade with oneself.
   if (analysis.loops <= 1) return true;
   return analysis.reports !== undefined && analysis.reports.every(r => r.type === 'Move');
+}
+
+/**
+ * Whether the source has anything that can repeat (a quantifier character anywhere, escaped or
+ * not): without one, a pattern cannot backtrack more than its size, and is not worth parsing.
+ */
+export function mayRepeat(source: string): boolean {
+  return /[*+{]|[^(]\?/.test(source);
 }
 
 interface Shape {

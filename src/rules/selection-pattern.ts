@@ -1,6 +1,7 @@
 import { finding, Rule, RULES } from './catalog';
 import { Finding } from './finding';
 import { compileJavaPattern, CompiledPattern } from './java-pattern';
+import { checkBacktracking } from './pattern-backtracking';
 import { findOverlap } from './pattern-overlap';
 
 /**
@@ -26,6 +27,8 @@ export interface PatternRules {
   readonly unchecked: Rule;
   readonly unreachable: Rule;
   readonly matchesSuccess: Rule;
+  /** Super-linear backtracking on long error messages. */
+  readonly backtracking: Rule;
   readonly overlap: Rule;
 }
 
@@ -35,6 +38,7 @@ export const REST_PATTERN_RULES: PatternRules = {
   unchecked: RULES.restSelectionPatternUnchecked,
   unreachable: RULES.restStatusPatternUnreachable,
   matchesSuccess: RULES.restLambdaPatternMatchesSuccess,
+  backtracking: RULES.restSelectionPatternBacktracking,
   overlap: RULES.restPatternOverlap,
 };
 
@@ -92,9 +96,14 @@ export function matchedStatusCodes(pattern: CompiledPattern): readonly string[] 
 
 /**
  * Target-specific checks of one compiled pattern: a status pattern must be able to match a status
- * code; a Lambda pattern must not match the empty error message of a success.
+ * code; a Lambda pattern must not match the empty error message of a success, nor take a
+ * backtracking engine super-linear time on a long one.
  */
 export function checkPatternForTarget(display: string, pattern: CompiledPattern, target: MatchTarget, rules: PatternRules, path?: string): Finding[] {
+  return [...checkMatchedInputs(display, pattern, target, rules, path), ...checkBacktracking(display, pattern, target, rules, path)];
+}
+
+function checkMatchedInputs(display: string, pattern: CompiledPattern, target: MatchTarget, rules: PatternRules, path?: string): Finding[] {
   if (target === 'status' && matchedStatusCodes(pattern).length === 0) {
     return [finding(rules.unreachable,
       `${rules.subject} '${display}' can match no status code from 100 to 599, but this integration matches ` +
