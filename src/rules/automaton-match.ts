@@ -9,6 +9,8 @@ import { CharSet, JS, NFA } from 'refa';
 
 /** Bounds: larger patterns get no automaton (the caller falls back or refuses). */
 const MAX_NODES = 5000;
+/** Longer sources always have more nodes than that (or nearly): not worth parsing. */
+export const MAX_AUTOMATON_SOURCE = 50000;
 /** DFA states kept per pattern; past this the cache is dropped and rebuilt as needed. */
 const MAX_STATES = 2000;
 const ASCII = 128;
@@ -32,6 +34,7 @@ interface Edge {
  * `\b`, look-arounds), back-references, or more than a few thousand nodes.
  */
 export function automatonMatcher(source: string, flags: string): ((input: string) => boolean) | undefined {
+  if (source.length > MAX_AUTOMATON_SOURCE) return undefined;
   let nfa: NFA;
   try {
     const parsed = JS.Parser.fromLiteral({ source, flags }).parse({ backreferences: 'throw', assertions: 'throw', maxNodes: MAX_NODES });

@@ -34,6 +34,8 @@ export interface BacktrackingAnalysis {
 /** scslre's time grows with the pattern: larger ones are not analysed. */
 const MAX_ANALYSED_NODES = 2000;
 const MAX_ANALYSED_LENGTH = 10000;
+/** Longer sources are not even parsed. */
+const MAX_PARSED_LENGTH = 200000;
 const MAX_REPORTS = 8;
 const CACHE_LIMIT = 2000;
 const cache = new Map<string, BacktrackingAnalysis | null>();
@@ -44,8 +46,8 @@ function literalFor(source: string, flags: string, usage: MatchUsage): { source:
 }
 
 /**
- * The backtracking analysis of a JavaScript pattern (cached), or `undefined` when it cannot even be
- * parsed (it nests too deeply).
+ * The backtracking analysis of a JavaScript pattern (cached), or `undefined` when it is too large
+ * to be parsed (or nests too deeply).
  */
 export function analyseBacktracking(source: string, flags: string, usage: MatchUsage): BacktrackingAnalysis | undefined {
   const key = `${usage}/${flags}/${source}`;
@@ -59,6 +61,7 @@ export function analyseBacktracking(source: string, flags: string, usage: MatchU
 }
 
 function analyseUncached(literal: { source: string; flags: string }, usage: MatchUsage): BacktrackingAnalysis | undefined {
+  if (literal.source.length > MAX_PARSED_LENGTH) return undefined;
   try {
     const parser = new RegExpParser();
     const flags = parser.parseFlags(literal.flags);

@@ -13,6 +13,7 @@ import { CharSet, JS } from 'refa';
 /** RE2's largest repetition count. */
 const MAX_REPEAT = 1000;
 const MAX_AST_NODES = 20000;
+const MAX_SOURCE = 100000;
 const LINE_TERMINATORS = '\\x{a}\\x{d}\\x{2028}\\x{2029}';
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -23,6 +24,7 @@ class Untranslatable extends Error {}
  * (or is too large).
  */
 export function re2Pattern(source: string, flags: string): RE2JS | undefined {
+  if (source.length > MAX_SOURCE) return undefined;
   try {
     const parser = JS.Parser.fromLiteral({ source, flags });
     const emitter = new Emitter(parser.flags);

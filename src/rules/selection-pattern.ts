@@ -1,8 +1,9 @@
 import { finding, Rule, RULES } from './catalog';
 import { Finding } from './finding';
 import { compileJavaPattern, CompiledPattern } from './java-pattern';
+import { searchOverlaps } from './overlap-search';
 import { checkBacktracking } from './pattern-backtracking';
-import { findOverlap } from './pattern-overlap';
+import { Overlap } from './pattern-overlap';
 
 /**
  * What an integration's selection patterns (REST) or response keys (WebSocket) are matched against.
@@ -131,24 +132,27 @@ export interface PlacedPattern {
 }
 
 /**
- * Warns about every pair of patterns a backend result can match at once.
+ * Warns about every pair of patterns a backend result can match at once. Past the comparison
+ * budget of a very large set, the pairs not compared are reported once, as unchecked.
  */
 export function checkPatternOverlaps(patterns: readonly PlacedPattern[], target: MatchTarget, rules: PatternRules): Finding[] {
-  const findings: Finding[] = [];
-  for (let i = 0; i < patterns.length; i++) {
-    for (let j = i + 1; j < patterns.length; j++) {
-      const a = patterns[i];
-      const b = patterns[j];
-      const overlap = findOverlap(a.compiled, b.compiled, target);
-      if (!overlap) continue;
-      const what = target === 'status' ? `status ${overlap.witness}` : `'${overlap.witness}'`;
-      const containment = overlap.firstInSecond && overlap.secondInFirst
-        ? 'they match exactly the same inputs'
-        : `every input of '${overlap.firstInSecond ? a.display : b.display}' also matches '${overlap.firstInSecond ? b.display : a.display}'`;
-      findings.push(finding(rules.overlap,
-        `${rules.subject}s '${a.display}' (${a.owner}) and '${b.display}' (${b.owner}) both match ${what} (${containment}): ` +
-        'API Gateway does not define which response it selects; make the patterns mutually exclusive', b.path));
-    }
+  const search = searchOverlaps(patterns.map(p => p.compiled), target);
+  const findings = search.overlaps.map(({ first, second, overlap }) => overlapFinding(patterns[first], patterns[second], overlap, target, rules));
+  if (search.firstSkipped) {
+    findings.push(finding(rules.unchecked,
+      `${search.skipped} of the ${search.total} pairs of these ${patterns.length} ${rules.subject}s were not compared for overlaps ` +
+      '(too many for this checker); API Gateway does not define which response it selects when two patterns match, so make sure ' +
+      'those pairs are mutually exclusive, or use fewer patterns', patterns[search.firstSkipped[1]].path));
   }
   return findings;
+}
+
+function overlapFinding(a: PlacedPattern, b: PlacedPattern, overlap: Overlap, target: MatchTarget, rules: PatternRules): Finding {
+  const what = target === 'status' ? `status ${overlap.witness}` : `'${overlap.witness}'`;
+  const containment = overlap.firstInSecond && overlap.secondInFirst
+    ? 'they match exactly the same inputs'
+    : `every input of '${overlap.firstInSecond ? a.display : b.display}' also matches '${overlap.firstInSecond ? b.display : a.display}'`;
+  return finding(rules.overlap,
+    `${rules.subject}s '${a.display}' (${a.owner}) and '${b.display}' (${b.owner}) both match ${what} (${containment}): ` +
+    'API Gateway does not define which response it selects; make the patterns mutually exclusive', b.path);
 }
