@@ -8,7 +8,7 @@
  * by a linear-time automaton instead of the RegExp (see linear-match.ts).
  */
 import { linearMatcher, PatternMatchError } from './linear-match';
-import { isBacktrackingSafe } from './pattern-safety';
+import { isBacktrackingSafe, mayRepeat } from './pattern-safety';
 
 export { PatternMatchError } from './linear-match';
 
@@ -124,12 +124,13 @@ function wholeStringMatcher(pattern: string, source: string, flags: string, rege
     return regex.test(input);
   };
   let safe: boolean | undefined;
+  const repeats = mayRepeat(source);
   let linear: ((input: string) => boolean) | null | undefined;
   const linearOrNull = () => linear === undefined ? (linear = linearMatcher(pattern, source, flags) ?? null) : linear;
   return input => {
     if (input.length <= SHORT_INPUT) return test(input);
     safe ??= isBacktrackingSafe(source, flags, 'whole');
-    if (safe && input.length < LONG_INPUT) return test(input);
+    if (safe && (input.length < LONG_INPUT || !repeats)) return test(input);
     const matcher = linearOrNull();
     if (matcher) return matcher(input);
     if (safe) return test(input);

@@ -105,6 +105,19 @@ export function mayRepeat(source: string): boolean {
   return /[*+{]|[^(]\?/.test(source);
 }
 
+/**
+ * How long a backtracking search for the pattern can take on an input of length n: `linear`;
+ * `quadratic` when only moving the start position costs (scslre's move reports, or a single
+ * repetition scslre was not asked about); `super-linear` when the pattern backtracks badly at some
+ * start position (or cannot be analysed).
+ */
+export function searchCost(source: string, flags: string): 'linear' | 'quadratic' | 'super-linear' {
+  if (!mayRepeat(source)) return 'linear';
+  if (!isBacktrackingSafe(source, flags, 'search')) return 'super-linear';
+  const reports = analyseBacktracking(source, flags, 'search')?.reports;
+  return reports !== undefined && reports.length === 0 ? 'linear' : 'quadratic';
+}
+
 interface Shape {
   simple: boolean;
   loops: number;

@@ -14,16 +14,29 @@ import { CharSet, JS } from 'refa';
 const MAX_REPEAT = 1000;
 const MAX_AST_NODES = 20000;
 const MAX_SOURCE = 100000;
+const CACHE_LIMIT = 500;
+const cache = new Map<string, RE2JS | null>();
 const LINE_TERMINATORS = '\\x{a}\\x{d}\\x{2028}\\x{2029}';
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 class Untranslatable extends Error {}
 
 /**
- * A JavaScript pattern compiled for re2js, or `undefined` when it has no faithful RE2 equivalent
- * (or is too large).
+ * A JavaScript pattern compiled for re2js (cached), or `undefined` when it has no faithful RE2
+ * equivalent (or is too large).
  */
 export function re2Pattern(source: string, flags: string): RE2JS | undefined {
+  const key = `${flags}/${source}`;
+  let result = cache.get(key);
+  if (result === undefined) {
+    result = translate(source, flags) ?? null;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, result);
+  }
+  return result ?? undefined;
+}
+
+function translate(source: string, flags: string): RE2JS | undefined {
   if (source.length > MAX_SOURCE) return undefined;
   try {
     const parser = JS.Parser.fromLiteral({ source, flags });

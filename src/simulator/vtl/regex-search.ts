@@ -1,13 +1,13 @@
 import { RE2JS } from 're2js';
 import { TemplateError } from './template-error';
 import { CompiledPattern } from '../../rules/java-pattern';
-import { isBacktrackingSafe } from '../../rules/pattern-safety';
+import { searchCost } from '../../rules/pattern-safety';
 import { re2Compatible, re2Pattern } from '../../rules/re2-syntax';
 
 /**
  * Searching a string for a pattern (`replaceAll`, `replaceFirst`, `split`) without risking a hang:
- * JavaScript's RegExp for patterns that are safe for backtracking and inputs of ordinary length,
- * re2js (linear time, same leftmost-first matches and groups) otherwise.
+ * JavaScript's RegExp where a backtracking search is linear (and, where it is only quadratic, for
+ * inputs of ordinary length), re2js (linear time, same leftmost-first matches and groups) otherwise.
  */
 
 /** One match: where it is and its groups. */
@@ -24,7 +24,7 @@ export interface RegexMatch {
 
 /** Inputs this short are searched by the RegExp whatever the pattern. */
 const SHORT_INPUT = 8;
-/** From this length on re2js is preferred, since moving the start position alone makes a search quadratic. */
+/** From this length on re2js is preferred for patterns whose search is quadratic. */
 const LONG_INPUT = 5000;
 
 /**
@@ -33,11 +33,11 @@ const LONG_INPUT = 5000;
  * @param display the Java pattern, for messages
  */
 export function searcher(compiled: CompiledPattern, display: string, s: string): (from: number) => RegexMatch | undefined {
-  const safe = s.length <= SHORT_INPUT || isBacktrackingSafe(compiled.source, compiled.flags, 'search');
-  if (safe && s.length < LONG_INPUT) return regexSearcher(compiled, s);
+  const cost = s.length <= SHORT_INPUT ? 'linear' : searchCost(compiled.source, compiled.flags);
+  if (cost === 'linear' || (cost === 'quadratic' && s.length < LONG_INPUT)) return regexSearcher(compiled, s);
   const re2 = re2Pattern(compiled.source, compiled.flags);
   if (re2 && re2Compatible(s)) return re2Searcher(re2, s);
-  if (safe) return regexSearcher(compiled, s);
+  if (cost === 'quadratic') return regexSearcher(compiled, s);
   throw new TemplateError(`regular expression '${display}' can take a backtracking engine super-linear time on a string of ` +
     `${s.length} characters, and the linear-time matcher cannot run it (${re2 ? 'the string has characters outside the Basic ' +
     'Multilingual Plane' : 'it uses a look-ahead, a back-reference, a multi-line $ or a repetition count over 1,000'}); ` +
