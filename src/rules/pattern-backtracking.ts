@@ -46,7 +46,13 @@ export function checkBacktracking(display: string, pattern: CompiledPattern, tar
 
 function attackString(report: Report, flags: Required<JS.Flags>, pattern: CompiledPattern): string {
   const start = report.type === 'Trade' ? report.startQuant : report.quant;
-  const prefix = prefixTo(start, flags);
+  let prefix: string;
+  try {
+    prefix = prefixTo(start, flags);
+  } catch {
+    // Too deeply nested to walk: the attack string starts with the repeated character.
+    prefix = '';
+  }
   const c = report.character.pick;
   const rejected = (suffix: string) => {
     try {

@@ -46,6 +46,16 @@ describe('agrees with the RegExp on generated patterns and inputs', () => {
     }), { numRuns: 300 });
   });
 
+  test('in multi-line mode ^ also follows \\r, \\u2028 and \\u2029 on re2js', () => {
+    const re2 = re2Pattern('(?:a|b)+\\n^c|x\\r^c|y\\u2028^c', 'm')!;
+    // Sticky and nothing after: a whole-string match that the m flag does not turn into a per-line one.
+    const regex = /(?:(?:a|b)+\n^c|x\r^c|y\u2028^c)(?![\s\S])/my;
+    for (const s of ['ab\nc', 'x\rc', 'y\u2028c', 'abc', 'xc']) {
+      regex.lastIndex = 0;
+      expect(re2.matches(s)).toBe(regex.test(s));
+    }
+  });
+
   test('case-insensitive and dot-all flags are honoured', () => {
     for (const flags of ['i', 's', 'is']) {
       const matcher = linearMatcher('x', 'a.B', flags)!;
