@@ -55,6 +55,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'jsonpath-plus@~10.4.0',
     'yaml@^2.8.1',
     'refa@^0.12.1',
+    // Super-linear backtracking analysis (rules backtracking) on the regexpp AST that refa also parses.
+    'scslre@^0.3.0',
+    '@eslint-community/regexpp@^4.12.1',
+    // A linear-time engine (a port of RE2) for VTL regex methods with patterns unsafe for backtracking.
+    're2js@^2.10.0',
   ],
   devDeps: [
     `aws-cdk-lib@${CDK_DEV_VERSION}`,

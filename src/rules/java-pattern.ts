@@ -3,7 +3,14 @@
  * string (`Pattern.matches`). This turns a Java pattern into an equivalent JavaScript RegExp where
  * the two dialects agree, reports Java syntax errors JavaScript would accept silently, and says
  * "unsupported" for Java-only constructs rather than guessing.
+ *
+ * Matching never hangs: a pattern a backtracking engine could take super-linear time on is matched
+ * by a linear-time automaton instead of the RegExp (see linear-match.ts).
  */
+import { linearMatcher, PatternMatchError } from './linear-match';
+import { isBacktrackingSafe, mayRepeat } from './pattern-safety';
+
+export { PatternMatchError } from './linear-match';
 
 /** A pattern that compiled. `matches` tests a whole string, the way API Gateway does. */
 export interface CompiledPattern {
@@ -12,13 +19,21 @@ export interface CompiledPattern {
   readonly source: string;
   /** JavaScript flags equivalent to the pattern's leading inline flags. */
   readonly flags: string;
+  /**
+   * Whether the whole string matches, in time linear in its length for patterns that are unsafe for
+   * backtracking. Throws `PatternMatchError` when such a pattern has no linear-time matcher and the
+   * input is long enough to matter.
+   */
   readonly matches: (input: string) => boolean;
 }
 
-/** A pattern Java rejects (`invalid`) or that uses Java-only syntax (`unsupported`). */
+/**
+ * A pattern Java rejects (`invalid`), that uses Java-only syntax (`unsupported`), or that is too
+ * large for JavaScript's regular expression compiler (`too-large`; Java may accept it).
+ */
 export interface UncompiledPattern {
   readonly ok: false;
-  readonly reason: 'invalid' | 'unsupported';
+  readonly reason: 'invalid' | 'unsupported' | 'too-large';
   readonly detail: string;
 }
 
@@ -26,6 +41,16 @@ export type PatternResult = CompiledPattern | UncompiledPattern;
 
 const CACHE_LIMIT = 2000;
 const cache = new Map<string, PatternResult>();
+/**
+ * Inputs this short are matched by the RegExp whatever the pattern: even exponential backtracking
+ * stays small (status codes, the empty message of a success).
+ */
+const SHORT_INPUT = 8;
+/**
+ * From this length on, a linear-time matcher is used where there is one, even for safe patterns:
+ * quadratic backtracking (`.*a.*` on a long line without `a`) is slow too.
+ */
+const LONG_INPUT = 5000;
 
 /**
  * Compiles a Java selection pattern (cached: the same pattern recurs across many methods).
@@ -41,7 +66,7 @@ export function compileJavaPattern(pattern: string): PatternResult {
 }
 
 class PatternError extends Error {
-  constructor(readonly reason: 'invalid' | 'unsupported', readonly detail: string) {
+  constructor(readonly reason: 'invalid' | 'unsupported' | 'too-large', readonly detail: string) {
     super(detail);
   }
 }
@@ -53,21 +78,65 @@ function compileUncached(pattern: string): PatternResult {
   try {
     const { source, flags } = translate(pattern);
     // Sticky start plus "nothing after" end: a whole-string match that ignores the m flag.
-    let regex: RegExp;
-    try {
-      regex = new RegExp(`(?:${source})(?![\\s\\S])`, `${flags}y`);
-    } catch (e) {
-      throw invalid(jsErrorDetail(e));
-    }
-    const matches = (input: string) => {
-      regex.lastIndex = 0;
-      return regex.test(input);
-    };
-    return { ok: true, source, flags, matches };
+    const regex = compileRegex(`(?:${source})(?![\\s\\S])`, `${flags}y`, pattern);
+    return { ok: true, source, flags, matches: wholeStringMatcher(pattern, source, flags, regex) };
   } catch (e) {
     if (e instanceof PatternError) return { ok: false, reason: e.reason, detail: e.detail };
     throw e;
   }
+}
+
+/**
+ * V8 compiles a RegExp on its first use, and only then reports a pattern too large or too deeply
+ * nested for it ("Stack overflow", "Regular expression too large"): use it on one-byte and two-byte
+ * strings, interpreted and compiled, so that it cannot fail later.
+ */
+function compileRegex(source: string, flags: string, pattern: string): RegExp {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, flags);
+  } catch (e) {
+    if (isSizeError(e)) throw tooLarge(pattern);
+    throw invalid(jsErrorDetail(e));
+  }
+  try {
+    for (const probe of ['', '', '', '\u0100', '\u0100', '\u0100']) {
+      regex.lastIndex = 0;
+      regex.test(probe);
+    }
+  } catch (e) {
+    throw isSizeError(e) ? tooLarge(pattern) : invalid(jsErrorDetail(e));
+  }
+  return regex;
+}
+
+function isSizeError(e: unknown): boolean {
+  return e instanceof RangeError || (e instanceof Error && /stack overflow|too large|too many/i.test(e.message));
+}
+
+function tooLarge(pattern: string): PatternError {
+  return new PatternError('too-large', `the pattern is too large for the JavaScript regular expression compiler (${pattern.length} characters)`);
+}
+
+function wholeStringMatcher(pattern: string, source: string, flags: string, regex: RegExp): (input: string) => boolean {
+  const test = (input: string) => {
+    regex.lastIndex = 0;
+    return regex.test(input);
+  };
+  let safe: boolean | undefined;
+  const repeats = mayRepeat(source);
+  let linear: ((input: string) => boolean) | null | undefined;
+  const linearOrNull = () => linear === undefined ? (linear = linearMatcher(pattern, source, flags) ?? null) : linear;
+  return input => {
+    if (input.length <= SHORT_INPUT) return test(input);
+    safe ??= isBacktrackingSafe(source, flags, 'whole');
+    if (safe && (input.length < LONG_INPUT || !repeats)) return test(input);
+    const matcher = linearOrNull();
+    if (matcher) return matcher(input);
+    if (safe) return test(input);
+    throw new PatternMatchError(pattern, 'it can take a backtracking engine super-linear time, and it uses a construct the ' +
+      'linear-time matcher cannot run (a look-ahead, a back-reference, a multi-line $ or a repetition count over 1,000)');
+  };
 }
 
 function jsErrorDetail(e: unknown): string {

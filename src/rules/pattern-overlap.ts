@@ -1,5 +1,7 @@
 import { CharRange, DFA, isDisjointWith, JS, NFA } from 'refa';
+import { MAX_AUTOMATON_SOURCE } from './automaton-match';
 import { CompiledPattern } from './java-pattern';
+import { withoutEdgeAnchors } from './linear-match';
 import { matchedStatusCodes, MatchTarget } from './selection-pattern';
 
 // Bounds for the automata: patterns beyond them are skipped rather than slowing a synth down.
@@ -21,6 +23,8 @@ export interface Overlap {
 interface Automata {
   readonly dfa: DFA;
   readonly complement: DFA;
+  /** A shortest word of the language (`undefined` when it is empty). */
+  readonly sample: string | undefined;
 }
 
 const automata = new WeakMap<CompiledPattern, Automata | null>();
@@ -55,6 +59,25 @@ function statusOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | undefi
   return { witness: shared[0], firstInSecond: shared.length === inA.length, secondInFirst: shared.length === inB.length };
 }
 
+/**
+ * A cheap necessary condition for `findOverlap` to find an error-message overlap: the shortest
+ * word of one pattern is matched by the other (every reported overlap is a containment, and a
+ * contained language's shortest word is in the containing one). `false` also when either pattern
+ * has no automaton, since `findOverlap` then finds nothing either.
+ */
+export function mayContainEachOther(a: CompiledPattern, b: CompiledPattern): boolean {
+  const left = automataOf(a);
+  const right = automataOf(b);
+  if (!left || !right) return false;
+  return (left.sample !== undefined && accepts(right.dfa, left.sample)) || (right.sample !== undefined && accepts(left.dfa, right.sample));
+}
+
+function accepts(dfa: DFA, word: string): boolean {
+  let node: DFA.ReadonlyNode | undefined = dfa.initial;
+  for (let i = 0; i < word.length && node; i++) node = node.out.get(word.charCodeAt(i));
+  return node !== undefined && (dfa.finals as ReadonlySet<DFA.ReadonlyNode>).has(node);
+}
+
 function languageOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | null {
   const left = automataOf(a);
   const right = automataOf(b);
@@ -64,7 +87,7 @@ function languageOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | null
     const secondInFirst = isDisjointWith(right.dfa, left.complement, MAX_NODES);
     if (!firstInSecond && !secondInFirst) return null;
     // One language contains the other, so a shortest word of the smaller one is in both.
-    const witness = shortestWord(firstInSecond ? left.dfa : right.dfa);
+    const witness = firstInSecond ? left.sample : right.sample;
     return witness === undefined ? null : { witness, firstInSecond, secondInFirst };
   } catch {
     return null;
@@ -97,6 +120,7 @@ function readableChar(range: CharRange): string {
 
 function automataOf(pattern: CompiledPattern): Automata | null {
   let result = automata.get(pattern);
+  if (result === undefined && pattern.source.length > MAX_AUTOMATON_SOURCE) result = null;
   if (result === undefined) {
     try {
       const parsed = JS.Parser.fromLiteral({ source: withoutEdgeAnchors(pattern.source), flags: pattern.flags })
@@ -106,18 +130,11 @@ function automataOf(pattern: CompiledPattern): Automata | null {
       dfa.minimize();
       const complement = dfa.copy();
       complement.complement();
-      result = { dfa, complement };
+      result = { dfa, complement, sample: shortestWord(dfa) };
     } catch {
       result = null;
     }
     automata.set(pattern, result);
   }
   return result;
-}
-
-/** Patterns match whole strings, so a leading `^` and a trailing unescaped `$` change nothing. */
-function withoutEdgeAnchors(source: string): string {
-  let s = source.startsWith('^') ? source.slice(1) : source;
-  if (s.endsWith('$') && (/\\*(?=\$$)/.exec(s)?.[0].length ?? 0) % 2 === 0) s = s.slice(0, -1);
-  return s;
 }

@@ -13,6 +13,7 @@ export const WEBSOCKET_KEY_RULES: PatternRules = {
   unchecked: RULES.wsResponseKeyUnchecked,
   unreachable: RULES.wsStatusKeyUnreachable,
   matchesSuccess: RULES.wsLambdaKeyMatchesSuccess,
+  backtracking: RULES.wsResponseKeyBacktracking,
   overlap: RULES.wsKeyOverlap,
 };
 

@@ -1,7 +1,9 @@
 import { finding, Rule, RULES } from './catalog';
 import { Finding } from './finding';
 import { compileJavaPattern, CompiledPattern } from './java-pattern';
-import { findOverlap } from './pattern-overlap';
+import { searchOverlaps } from './overlap-search';
+import { checkBacktracking } from './pattern-backtracking';
+import { Overlap } from './pattern-overlap';
 
 /**
  * What an integration's selection patterns (REST) or response keys (WebSocket) are matched against.
@@ -26,6 +28,8 @@ export interface PatternRules {
   readonly unchecked: Rule;
   readonly unreachable: Rule;
   readonly matchesSuccess: Rule;
+  /** Super-linear backtracking on long error messages. */
+  readonly backtracking: Rule;
   readonly overlap: Rule;
 }
 
@@ -35,6 +39,7 @@ export const REST_PATTERN_RULES: PatternRules = {
   unchecked: RULES.restSelectionPatternUnchecked,
   unreachable: RULES.restStatusPatternUnreachable,
   matchesSuccess: RULES.restLambdaPatternMatchesSuccess,
+  backtracking: RULES.restSelectionPatternBacktracking,
   overlap: RULES.restPatternOverlap,
 };
 
@@ -47,6 +52,13 @@ export function compilePattern(source: string, rules: PatternRules, path?: strin
 { pattern?: CompiledPattern; findings: Finding[] } {
   const result = compileJavaPattern(source);
   if (result.ok) return { pattern: result, findings: [] };
+  if (result.reason === 'too-large') {
+    return {
+      findings: [finding(rules.unchecked,
+        `${rules.subject} '${abbreviate(display)}' is too large for this checker to analyse (${source.length} characters); ` +
+        'API Gateway may accept it, but it is not checked further', path)],
+    };
+  }
   if (result.reason === 'unsupported') {
     return {
       findings: [finding(rules.unchecked,
@@ -59,6 +71,13 @@ export function compilePattern(source: string, rules: PatternRules, path?: strin
       `${rules.subject} '${display}' is not a valid Java regular expression (${result.detail}): ` +
       'java.util.regex cannot compile it, so API Gateway can never select this response; fix the pattern', path)],
   };
+}
+
+const ABBREVIATED = 40;
+
+/** A long pattern cut for messages: its start and an ellipsis. */
+export function abbreviate(pattern: string): string {
+  return pattern.length <= ABBREVIATED * 2 ? pattern : `${pattern.slice(0, ABBREVIATED)}…`;
 }
 
 const statusCodesOf = new WeakMap<CompiledPattern, readonly string[]>();
@@ -78,9 +97,14 @@ export function matchedStatusCodes(pattern: CompiledPattern): readonly string[] 
 
 /**
  * Target-specific checks of one compiled pattern: a status pattern must be able to match a status
- * code; a Lambda pattern must not match the empty error message of a success.
+ * code; a Lambda pattern must not match the empty error message of a success, nor take a
+ * backtracking engine super-linear time on a long one.
  */
 export function checkPatternForTarget(display: string, pattern: CompiledPattern, target: MatchTarget, rules: PatternRules, path?: string): Finding[] {
+  return [...checkMatchedInputs(display, pattern, target, rules, path), ...checkBacktracking(display, pattern, target, rules, path)];
+}
+
+function checkMatchedInputs(display: string, pattern: CompiledPattern, target: MatchTarget, rules: PatternRules, path?: string): Finding[] {
   if (target === 'status' && matchedStatusCodes(pattern).length === 0) {
     return [finding(rules.unreachable,
       `${rules.subject} '${display}' can match no status code from 100 to 599, but this integration matches ` +
@@ -108,24 +132,27 @@ export interface PlacedPattern {
 }
 
 /**
- * Warns about every pair of patterns a backend result can match at once.
+ * Warns about every pair of patterns a backend result can match at once. Past the comparison
+ * budget of a very large set, the pairs not compared are reported once, as unchecked.
  */
 export function checkPatternOverlaps(patterns: readonly PlacedPattern[], target: MatchTarget, rules: PatternRules): Finding[] {
-  const findings: Finding[] = [];
-  for (let i = 0; i < patterns.length; i++) {
-    for (let j = i + 1; j < patterns.length; j++) {
-      const a = patterns[i];
-      const b = patterns[j];
-      const overlap = findOverlap(a.compiled, b.compiled, target);
-      if (!overlap) continue;
-      const what = target === 'status' ? `status ${overlap.witness}` : `'${overlap.witness}'`;
-      const containment = overlap.firstInSecond && overlap.secondInFirst
-        ? 'they match exactly the same inputs'
-        : `every input of '${overlap.firstInSecond ? a.display : b.display}' also matches '${overlap.firstInSecond ? b.display : a.display}'`;
-      findings.push(finding(rules.overlap,
-        `${rules.subject}s '${a.display}' (${a.owner}) and '${b.display}' (${b.owner}) both match ${what} (${containment}): ` +
-        'API Gateway does not define which response it selects; make the patterns mutually exclusive', b.path));
-    }
+  const search = searchOverlaps(patterns.map(p => p.compiled), target);
+  const findings = search.overlaps.map(({ first, second, overlap }) => overlapFinding(patterns[first], patterns[second], overlap, target, rules));
+  if (search.firstSkipped) {
+    findings.push(finding(rules.unchecked,
+      `${search.skipped} of the ${search.total} pairs of these ${patterns.length} ${rules.subject}s were not compared for overlaps ` +
+      '(too many for this checker); API Gateway does not define which response it selects when two patterns match, so make sure ' +
+      'those pairs are mutually exclusive, or use fewer patterns', patterns[search.firstSkipped[1]].path));
   }
   return findings;
+}
+
+function overlapFinding(a: PlacedPattern, b: PlacedPattern, overlap: Overlap, target: MatchTarget, rules: PatternRules): Finding {
+  const what = target === 'status' ? `status ${overlap.witness}` : `'${overlap.witness}'`;
+  const containment = overlap.firstInSecond && overlap.secondInFirst
+    ? 'they match exactly the same inputs'
+    : `every input of '${overlap.firstInSecond ? a.display : b.display}' also matches '${overlap.firstInSecond ? b.display : a.display}'`;
+  return finding(rules.overlap,
+    `${rules.subject}s '${a.display}' (${a.owner}) and '${b.display}' (${b.owner}) both match ${what} (${containment}): ` +
+    'API Gateway does not define which response it selects; make the patterns mutually exclusive', b.path);
 }

@@ -1,4 +1,5 @@
 import { convertRestPayload, matchesMediaType, Payload } from './content-handling';
+import { selects } from './pattern-selection';
 import {
   contextVariable, IntegrationResult, responseOverrides, resultToMatch, sourceValue, templateVariables,
 } from './simulation-context';
@@ -8,13 +9,15 @@ import { SimulatedResponse, SimulationInput } from './types';
 import { childPath } from '../rules/catalog';
 import { CompiledPattern, compileJavaPattern } from '../rules/java-pattern';
 import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from '../rules/mapping-expression';
-import { MatchTarget } from '../rules/selection-pattern';
+import { abbreviate, MatchTarget } from '../rules/selection-pattern';
 import { isUnknown, knownArray, knownObject, knownString } from '../rules/unknown';
 import { renderTemplate } from './vtl/sandbox';
 import { TemplateError } from './vtl/template-error';
 
 interface RestResponseModel {
   readonly statusCode: string;
+  /** The Java selection pattern, for messages. */
+  readonly source?: string;
   readonly pattern?: CompiledPattern;
   readonly headers: ReadonlyArray<readonly [string, ResponseSource]>;
   readonly templates: ReadonlyArray<readonly [string, string]>;
@@ -56,7 +59,7 @@ export function restModel(integrationResponses: unknown, target: MatchTarget, me
     if (!response) throw new SimulationError(`${at} is only known at deployment, so it cannot be simulated`);
     const source = response.SelectionPattern === undefined ? '' : known(response.SelectionPattern, childPath(at, 'SelectionPattern'));
     const compiled = source === '' ? undefined : compileJavaPattern(source);
-    if (compiled && !compiled.ok) throw new SimulationError(`selection pattern '${source}' cannot be simulated: ${compiled.detail}`);
+    if (compiled && !compiled.ok) throw new SimulationError(`selection pattern '${abbreviate(source)}' cannot be simulated: ${compiled.detail}`);
     const parameters = Object.entries(knownObject(response.ResponseParameters) ?? {}).map(([key, value]) => {
       const header = parseResponseParameterKey(key);
       const parsed = parseResponseParameterValue(known(value, childPath(childPath(at, 'ResponseParameters'), key)));
@@ -67,6 +70,7 @@ export function restModel(integrationResponses: unknown, target: MatchTarget, me
       .map(([type, template]) => [type, known(template, childPath(childPath(at, 'ResponseTemplates'), type))] as const);
     return {
       statusCode: statusCodeOf(response.StatusCode, childPath(at, 'StatusCode')),
+      source: source === '' ? undefined : source,
       pattern: compiled && compiled.ok ? compiled : undefined,
       headers: parameters,
       templates,
@@ -98,7 +102,8 @@ function methodResponseCodes(methodResponses: unknown): ReadonlySet<string> | un
  */
 export function simulateRest(model: RestModel, input: SimulationInput): SimulatedResponse {
   const { result, selectionInput } = resultToMatch(model.target, input.backend);
-  const selected = model.responses.find(r => r.pattern?.matches(selectionInput)) ?? model.responses.find(r => r.pattern === undefined);
+  const selected = model.responses.find(r => r.pattern && selects(r.pattern, selectionInput, `selection pattern '${r.source}'`))
+    ?? model.responses.find(r => r.pattern === undefined);
   if (!selected) return internalServerError(undefined);
   if (model.methodResponseCodes && !model.methodResponseCodes.has(selected.statusCode)) return internalServerError(selected.statusCode);
 

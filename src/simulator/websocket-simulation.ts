@@ -1,5 +1,6 @@
 import { convertWebSocketPayload, Payload } from './content-handling';
 import { evaluateJsonPath } from './json-path';
+import { selects } from './pattern-selection';
 import { contextVariable, IntegrationResult, resultToMatch, templateVariables } from './simulation-context';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
@@ -7,7 +8,7 @@ import { CompiledPattern, compileJavaPattern } from '../rules/java-pattern';
 import { PROXY_INTEGRATION_TYPES } from '../rules/match-target';
 import { DEFAULT_KEY, parseResponseKey } from '../rules/response-key';
 import { ExpressionPart, parseSelectionExpression, templateSelectionVariableProblem } from '../rules/selection-expression';
-import { MatchTarget } from '../rules/selection-pattern';
+import { abbreviate, MatchTarget } from '../rules/selection-pattern';
 import { isUnknown, knownObject, knownString } from '../rules/unknown';
 import { javaToString } from './vtl/java-methods';
 import { renderTemplate } from './vtl/sandbox';
@@ -54,7 +55,7 @@ export function webSocketModel(integrationType: unknown, target: MatchTarget, re
       const parsed = parseResponseKey(key);
       if (parsed.problem) throw new SimulationError(`response key '${key}' is not valid: ${parsed.problem}`);
       const compiled = parsed.pattern === undefined ? undefined : compileJavaPattern(parsed.pattern);
-      if (compiled && !compiled.ok) throw new SimulationError(`response key '${key}' cannot be simulated: ${compiled.detail}`);
+      if (compiled && !compiled.ok) throw new SimulationError(`response key '${abbreviate(key)}' cannot be simulated: ${compiled.detail}`);
       const expression = r.TemplateSelectionExpression === undefined ? undefined : known(r.TemplateSelectionExpression, `the template selection expression of '${key}'`);
       const selection = expression === undefined ? undefined : parseSelectionExpression(expression);
       const problem = selection?.problem ?? selection?.parts?.map(p => p.kind === 'variable' ? templateSelectionVariableProblem(p.name) : undefined).find(p => p);
@@ -80,7 +81,8 @@ export function webSocketModel(integrationType: unknown, target: MatchTarget, re
  */
 export function simulateWebSocket(model: WebSocketModel, input: SimulationInput): SimulatedResponse {
   const { result, selectionInput } = resultToMatch(model.target, input.backend);
-  const selected = model.responses.find(r => r.pattern?.matches(selectionInput)) ?? model.responses.find(r => r.key === DEFAULT_KEY);
+  const selected = model.responses.find(r => r.pattern && selects(r.pattern, selectionInput, `response key '${r.key}'`))
+    ?? model.responses.find(r => r.key === DEFAULT_KEY);
   if (!selected) {
     return { statusCode: result.statusCode, headers: {}, body: result.body, isBase64Encoded: result.isBase64Encoded };
   }

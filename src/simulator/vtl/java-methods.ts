@@ -1,5 +1,6 @@
+import { allMatches, RegexMatch, searcher, splitWith } from './regex-search';
 import { TemplateError } from './template-error';
-import { compileJavaPattern, CompiledPattern } from '../../rules/java-pattern';
+import { compileJavaPattern, CompiledPattern, PatternMatchError } from '../../rules/java-pattern';
 
 /**
  * Mapping templates are Velocity (Java): values are Java strings, numbers, lists and maps, and
@@ -19,13 +20,17 @@ function pattern(regex: unknown): CompiledPattern {
   return compiled;
 }
 
-function globalRegex(regex: unknown): RegExp {
-  const compiled = pattern(regex);
-  return new RegExp(compiled.source, `${compiled.flags}g`);
+function matches(s: string, regex: unknown): boolean {
+  try {
+    return pattern(regex).matches(s);
+  } catch (e) {
+    if (e instanceof PatternMatchError) throw new TemplateError(`regular expression '${str(regex)}' cannot be matched here: ${e.reason}`);
+    throw e;
+  }
 }
 
 /** Java's replacement syntax: `$1` and `${name}` refer to groups, `\x` is a literal x. */
-function expandReplacement(replacement: string, match: RegExpExecArray): string {
+function expandReplacement(replacement: string, match: RegexMatch): string {
   let out = '';
   for (let i = 0; i < replacement.length; i++) {
     const c = replacement[i];
@@ -35,10 +40,10 @@ function expandReplacement(replacement: string, match: RegExpExecArray): string 
       const named = /^\{([A-Za-z][A-Za-z0-9]*)\}/.exec(replacement.slice(i + 1));
       const numbered = /^\d/.exec(replacement.slice(i + 1));
       if (named) {
-        out += match.groups?.[named[1]] ?? '';
+        out += match.named(named[1]) ?? '';
         i += named[0].length;
       } else if (numbered) {
-        out += match[Number(numbered[0])] ?? '';
+        out += match.group(Number(numbered[0])) ?? '';
         i += 1;
       } else {
         throw new TemplateError(`illegal group reference in replacement '${replacement}'`);
@@ -51,20 +56,18 @@ function expandReplacement(replacement: string, match: RegExpExecArray): string 
 }
 
 function replaceRegex(s: string, regex: unknown, replacement: unknown, all: boolean): string {
-  const re = globalRegex(regex);
+  const find = searcher(pattern(regex), str(regex), s);
   let result = '';
   let last = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
+  for (const m of allMatches(find, s.length, all)) {
     result += s.slice(last, m.index) + expandReplacement(str(replacement), m);
-    last = m.index + m[0].length;
-    if (m[0].length === 0) re.lastIndex++;
-    if (!all) break;
+    last = m.end;
   }
   return result + s.slice(last);
 }
 
-function split(s: string, regex: unknown): string[] {
-  const parts = s.split(globalRegex(regex));
+function split(s: string, regex: unknown): Array<string | undefined> {
+  const parts = splitWith(searcher(pattern(regex), str(regex), s), s);
   while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   return parts;
 }
@@ -103,7 +106,7 @@ const STRING: Record<string, Method> = {
   replace: (s: string, a, b) => s.split(str(a)).join(str(b)),
   replaceAll: (s: string, regex, replacement) => replaceRegex(s, regex, replacement, true),
   replaceFirst: (s: string, regex, replacement) => replaceRegex(s, regex, replacement, false),
-  matches: (s: string, regex) => pattern(regex).matches(s),
+  matches,
   split,
   toString: (s: string) => s,
 };
