@@ -83,6 +83,22 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json'],
 });
 
+// Findings are built in src/rules only: builders, checks and the simulator call a rule and throw or
+// report what it returns, so every message has one home and one wording.
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  excludedFiles: ['src/rules/**'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{
+        group: ['**/rules/catalog'],
+        importNames: ['finding'],
+        message: 'findings are built by the rules in src/rules: call a rule function instead',
+      }],
+    }],
+  },
+});
+
 // projen declares constructs as a peer only once pinned dev dependencies are off: develop against the floor.
 project.addDevDeps(`constructs@${CONSTRUCTS_VERSION}`);
 

@@ -92,7 +92,7 @@ export class ItemsWebSocketStack extends Stack {
         templateSelectionExpression: '\\$default',
       }),
     });
-    WebSocketResponses.forRoute(ping).respond(ResponseKey.DEFAULT, {
+    WebSocketResponses.forRoute(ping).addResponse(ResponseKey.DEFAULT, {
       templateSelection: TemplateSelection.DEFAULT,
       responseTemplates: { $default: '{"message": "pong"}' },
     });
@@ -117,10 +117,10 @@ export class ItemsWebSocketStack extends Stack {
     });
     // escapeJavaScript escapes ' as \' (not valid in JSON): the preset template undoes that.
     const errorMessage = { $default: ResponseTemplate.lambdaErrorMessageJson().template };
-    WebSocketResponses.forRoute(get)
-      .respond(ResponseKey.DEFAULT, { templateSelection: TemplateSelection.DEFAULT, responseTemplates: { $default: "$input.json('$')" } })
-      .respond(ResponseKey.lambdaErrorMatches('\\[BadRequest\\].*'), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: errorMessage })
-      .respond(ResponseKey.lambdaErrorMatches('\\[NotFound\\].*'), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: errorMessage });
+    const getResponses = WebSocketResponses.forRoute(get);
+    getResponses.addResponse(ResponseKey.DEFAULT, { templateSelection: TemplateSelection.DEFAULT, responseTemplates: { $default: "$input.json('$')" } });
+    getResponses.addResponse(ResponseKey.whenLambdaErrorMatches('\\[BadRequest\\].*'), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: errorMessage });
+    getResponses.addResponse(ResponseKey.whenLambdaErrorMatches('\\[NotFound\\].*'), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: errorMessage });
   }
 }
 

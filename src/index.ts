@@ -1,4 +1,6 @@
 export * from './rules/finding';
+export * from './rules/rule-ids';
+export * from './errors/integration-response-errors';
 export * from './response-match';
 export * from './rest/response-value';
 export * from './rest/response-template';

@@ -70,13 +70,11 @@ describe('output formats', () => {
     expect(result.out).toBe([
       failing('rest-method-response-header'),
       '  M (AWS::ApiGateway::Method)',
-      '    error   rest-method-response-header  at Integration.IntegrationResponses[0].ResponseParameters.method.response.header.X-Id',
-      "            integration response '200' maps header 'X-Id' but the method response for '200' does not declare method.response.header.X-Id: API Gateway rejects the deployment (\"Invalid mapping expression parameter specified: method.response.header.X-Id\"); declare the header in that method response",
+      "    error   [rest-method-response-header] integration response '200' maps header 'X-Id' but the method response for '200' does not declare method.response.header.X-Id: API Gateway rejects the deployment (\"Invalid mapping expression parameter specified: method.response.header.X-Id\"); declare the header in that method response (at Integration.IntegrationResponses[0].ResponseParameters.method.response.header.X-Id)",
       '',
       failing('ws-route-not-two-way'),
       '  Route (AWS::ApiGatewayV2::Route)',
-      '    warning ws-route-not-two-way',
-      "            route 'ping' has no '$default' route response, so it is one-way: API Gateway sends the client nothing and its integration's responses have no effect; add a '$default' route response (returnResponse: true in aws-cdk-lib, or WebSocketResponses.forRoute)",
+      "    warning [ws-route-not-two-way] route 'ping' has no '$default' route response, so it is one-way: API Gateway sends the client nothing and its integration's responses have no effect; add a '$default' route response (returnResponse: true in aws-cdk-lib, or WebSocketResponses.forRoute)",
       '',
       '1 error, 1 warning, 0 infos in 2 templates',
     ].join('\n'));
@@ -105,13 +103,11 @@ describe('output formats', () => {
     expect(result.out).toBe([
       ec2,
       '  Mappings (template section)',
-      '    warning template-duplicate-key  at RegionMap.eu-west-3',
-      "            key 'eu-west-3' appears twice in Mappings.RegionMap, at lines 64 and 80: CloudFormation uses the last value (line 80) and silently ignores the earlier one; remove all but one",
+      "    warning [template-duplicate-key] key 'eu-west-3' appears twice in Mappings.RegionMap, at lines 64 and 80: CloudFormation uses the last value (line 80) and silently ignores the earlier one; remove all but one (at RegionMap.eu-west-3)",
       '',
       yaml,
       '  M (AWS::ApiGateway::Method)',
-      '    warning template-duplicate-key  at Properties.Integration.IntegrationResponses[0].ResponseTemplates.application/json',
-      "            key 'application/json' appears twice in Resources.M.Properties.Integration.IntegrationResponses[0].ResponseTemplates, at lines 21 and 22: CloudFormation uses the last value (line 22) and silently ignores the earlier one; remove all but one",
+      "    warning [template-duplicate-key] key 'application/json' appears twice in Resources.M.Properties.Integration.IntegrationResponses[0].ResponseTemplates, at lines 21 and 22: CloudFormation uses the last value (line 22) and silently ignores the earlier one; remove all but one (at Properties.Integration.IntegrationResponses[0].ResponseTemplates.application/json)",
       '',
       '0 errors, 2 warnings, 0 infos in 2 templates',
     ].join('\n'));
@@ -135,7 +131,7 @@ describe('output formats', () => {
     fs.writeFileSync(file, template('template-duplicate-key'));
     expect(run('check', file).out).toBe('0 errors, 0 warnings, 0 infos in 1 template');
     fs.writeFileSync(file, template('rest-no-default'));
-    expect(run('check', file).out).toContain('warning template-duplicate-key  at Properties.Handler');
+    expect(run('check', file).out).toMatch(/warning \[template-duplicate-key\] key 'Handler' appears twice .* \(at Properties\.Handler\)/);
   });
 
   test('a clean run says so', () => {
@@ -161,7 +157,7 @@ describe('several inputs, some unreadable', () => {
       `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
     const alone = run('check', valid);
-    expect(alone.out).toMatch(/^test.fixtures.templates.failing.rest-parameter-value\.json\n {2}M \(AWS::ApiGateway::Method\)\n {4}error {3}rest-parameter-value/);
+    expect(alone.out).toMatch(/^test.fixtures.templates.failing.rest-parameter-value\.json\n {2}M \(AWS::ApiGateway::Method\)\n {4}error {3}\[rest-parameter-value\]/);
     expect(alone.out.endsWith('\n1 error, 0 warnings, 0 infos in 1 template')).toBe(true);
     expect(result.out).toBe(alone.out.replace(/in 1 template$/, 'in 1 template, 2 templates could not be read'));
   });

@@ -1,4 +1,5 @@
 import { CfnResource } from 'aws-cdk-lib';
+import { IntegrationResponseError } from '../errors/integration-response-error';
 
 /**
  * Every read of aws-cdk-lib's non-public members, in one place. aws-cdk-lib has no public way to
@@ -22,11 +23,10 @@ interface ResourceInternals {
 /**
  * An aws-cdk-lib release no longer has a member the checks need.
  */
-export class AwsCdkLibInternalsError extends Error {
+export class AwsCdkLibInternalsError extends IntegrationResponseError {
   constructor(member: string) {
-    super(`cdk-integration-responses cannot read ${member} of this aws-cdk-lib release, so it cannot check the ` +
+    super('internals', `cdk-integration-responses cannot read ${member} of this aws-cdk-lib release, so it cannot check the ` +
       'resources of this app; this is a bug of cdk-integration-responses: please report it with your aws-cdk-lib version');
-    this.name = 'AwsCdkLibInternalsError';
   }
 }
 

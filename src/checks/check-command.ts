@@ -1,6 +1,7 @@
 import { suppressionsInMetadata, withoutSuppressed } from './suppressions';
 import { TemplateChecker, TemplateFinding } from './template-checker';
 import { collectTemplates, InputError, TemplateFile } from './template-reader';
+import { formatFinding } from '../errors/integration-response-error';
 import { Severity } from '../rules/finding';
 import { knownObject } from '../rules/unknown';
 
@@ -59,7 +60,8 @@ export function formatJson(result: CheckResult): string {
 }
 
 /**
- * `--format text`: findings grouped by file and resource, then a summary line.
+ * `--format text`: findings grouped by file and resource, each on one line as errors and synthesis
+ * print them (`[rule-id] message (at path)`) after its severity, then a summary line.
  */
 export function formatText(result: CheckResult): string {
   const lines: string[] = [];
@@ -69,10 +71,7 @@ export function formatText(result: CheckResult): string {
     lines.push(file);
     for (const resource of [...new Set(inFile.map(f => f.resource))]) {
       lines.push(`  ${resource}${label(template, resource)}`);
-      for (const f of inFile.filter(x => x.resource === resource)) {
-        lines.push(`    ${f.severity.padEnd(7)} ${f.ruleId}${f.path ? `  at ${f.path}` : ''}`);
-        lines.push(`            ${f.message}`);
-      }
+      for (const f of inFile.filter(x => x.resource === resource)) lines.push(`    ${f.severity.padEnd(7)} ${formatFinding(f)}`);
     }
     lines.push('');
   }

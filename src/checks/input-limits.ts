@@ -1,3 +1,4 @@
+import { IntegrationResponseError } from '../errors/integration-response-error';
 import { childPath } from '../rules/catalog';
 
 /**
@@ -58,10 +59,9 @@ export function tooDeepAt(value: unknown, limit = MAX_NESTING_DEPTH, base = ''):
  * Input nested deeper than the checks read: the checks refuse it with this error rather than
  * running out of stack.
  */
-export class InputTooDeepError extends Error {
+export class InputTooDeepError extends IntegrationResponseError {
   constructor(what: string, path: string) {
-    super(tooDeepMessage(what, path));
-    this.name = 'InputTooDeepError';
+    super('input', tooDeepMessage(what, path));
   }
 }
 

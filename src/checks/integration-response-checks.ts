@@ -1,10 +1,11 @@
 import { Aspects, CfnResource, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { stagesBelow, uncheckedStages } from './stage-coverage';
-import { CONSTRUCT_METADATA_TYPE, METADATA_KEY, suppressionProblem, suppressionsInScopes } from './suppressions';
+import { CONSTRUCT_METADATA_TYPE, METADATA_KEY, suppressionsInScopes } from './suppressions';
 import { validateAtSynth } from './synth-validation';
 import { CHECKED_TYPES } from './template-resources';
-import { usageError } from '../rules/errors';
+import { usageError } from '../errors/integration-response-error';
+import { suppressionProblem } from '../rules/suppression';
 
 /**
  * Options of the whole-app checks.

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { ALL_RULES, finding, RULES } from '../rules/catalog';
 import { Finding } from '../rules/finding';
-import { knownArray, knownObject, knownString } from '../rules/unknown';
+import { checkSuppression } from '../rules/suppression';
+import { knownArray, knownObject } from '../rules/unknown';
 
 /**
  * The CloudFormation `Metadata` key that holds suppressions:
@@ -18,26 +18,6 @@ export interface Suppression {
 }
 
 /**
- * Why a suppression cannot be used, or `undefined` when it can.
- */
-export function suppressionProblem(ruleId: unknown, reason: unknown): string | undefined {
-  if (ruleId === undefined || ruleId === null) return 'a suppression without a ruleId names no rule of cdk-integration-responses (see docs/rules.md)';
-  const id = typeof ruleId === 'string' ? ruleId : undefined;
-  if (id === undefined) return `a suppression's ruleId must be a rule ID string, not ${describeValue(ruleId)}`;
-  if (!ALL_RULES.some(r => r.id === id)) return `suppression of '${id}' names no rule of cdk-integration-responses (see docs/rules.md)`;
-  const text = knownString(reason);
-  if (text === undefined || text.trim() === '') return `suppression of '${id}' gives no reason`;
-  return undefined;
-}
-
-/** A short description of a value that is not a string, never its (possibly huge) contents. */
-function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `the ${typeof value} ${String(value).slice(0, 40)}`;
-}
-
-/**
  * The suppressions in a resource's CloudFormation `Metadata`, and findings for malformed ones
  * (which are ignored).
  */
@@ -48,12 +28,9 @@ export function suppressionsInMetadata(metadata: unknown): { suppressions: Suppr
   const problems: Finding[] = [];
   list.forEach((item, i) => {
     const object = knownObject(item);
-    const problem = suppressionProblem(object?.ruleId, object?.reason);
-    if (problem) {
-      problems.push(finding(RULES.suppressionInvalid, `${problem}; it is ignored`, `Metadata.${METADATA_KEY}.suppress[${i}]`));
-    } else {
-      suppressions.push({ ruleId: object!.ruleId as string, reason: object!.reason as string });
-    }
+    const invalid = checkSuppression(object?.ruleId, object?.reason, `Metadata.${METADATA_KEY}.suppress[${i}]`);
+    if (invalid.length > 0) problems.push(...invalid);
+    else suppressions.push({ ruleId: object!.ruleId as string, reason: object!.reason as string });
   });
   return { suppressions, problems };
 }

@@ -1,11 +1,12 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { MethodChecker } from './method-checker';
 import { InputTooDeepError, MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
+import { MethodChecker } from './method-checker';
 import { RenderedResource, renderResource } from './render';
 import { renderMethodForChecks } from './render-method';
 import { applySuppressions, suppressionsInScopes } from './suppressions';
 import { checkResources, integrationOfTarget, referenceKey, TemplateResource } from './template-resources';
+import { formatFinding } from '../errors/integration-response-error';
 import { Finding, Severity } from '../rules/finding';
 import { knownObject } from '../rules/unknown';
 
@@ -161,13 +162,6 @@ function assertShallow(resource: CfnResource, rendered: Pick<RenderedResource, '
 
 function isWebSocketResource(construct: IConstruct): construct is CfnResource {
   return CfnResource.isCfnResource(construct) && construct.cfnResourceType.startsWith(WEBSOCKET_PREFIX);
-}
-
-/**
- * A finding as one line: `[rule-id] message (at Property.Path)`.
- */
-export function formatFinding(f: Finding): string {
-  return `[${f.ruleId}] ${f.message}${f.path ? ` (at ${f.path})` : ''}`;
 }
 
 function annotate(resource: CfnResource, f: Finding): void {

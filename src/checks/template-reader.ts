@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
 import { CST, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Parser, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
+import { MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
 import { TemplateFinding } from './template-checker';
-import { childPath, finding, RULES } from '../rules/catalog';
+import { IntegrationResponseError } from '../errors/integration-response-error';
+import { childPath } from '../rules/catalog';
+import { duplicateKeyFinding } from '../rules/duplicate-key';
 
 /** A template larger than this is refused rather than read (CloudFormation itself stops at 1 MB). */
 export const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
@@ -12,10 +14,9 @@ export const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
  * Input the checker cannot read: a missing file, malformed JSON or YAML, not a template, too large.
  * The CLI turns it into a one-line message and exit code 2.
  */
-export class InputError extends Error {
+export class InputError extends IntegrationResponseError {
   constructor(readonly file: string, reason: string) {
-    super(`${file}: ${reason}`);
-    this.name = 'InputError';
+    super('input', `${file}: ${reason}`);
   }
 }
 
@@ -243,12 +244,7 @@ function duplicateKey(keyPath: Array<string | number>, at: number[]): TemplateFi
   const inside = keyPath.slice(inResources ? 2 : 1);
   const key = keyPath[keyPath.length - 1];
   const where = keyPath.length === 1 ? 'at the top level of the template' : `in ${joinPath(keyPath.slice(0, -1))}`;
-  const lines = [...new Set(at)];
-  const lineList = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
-  const message = `key '${key}' appears ${at.length === 2 ? 'twice' : `${at.length} times`} ${where}, at ${lineList}: ` +
-    `CloudFormation uses the last value (line ${at[at.length - 1]}) and silently ignores the ${at.length === 2 ? 'earlier one' : 'earlier ones'}; ` +
-    'remove all but one';
-  return { ...finding(RULES.templateDuplicateKey, message, inside.length === 0 ? undefined : joinPath(inside)), resource };
+  return { ...duplicateKeyFinding(key, where, at, inside.length === 0 ? undefined : joinPath(inside)), resource };
 }
 
 function joinPath(keys: Array<string | number>): string {

@@ -1,4 +1,4 @@
-import { throwOnErrors } from '../rules/errors';
+import { throwOnErrors } from '../errors/integration-response-error';
 import { checkTemplateSize } from '../rules/response-templates';
 
 /**

@@ -1,4 +1,4 @@
-import { throwOnErrors, usageError } from '../rules/errors';
+import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { headerNameProblem } from '../rules/header-name';
 import { parseBodyPath } from '../rules/json-path';
 import { checkResponseValue } from '../rules/response-parameters';

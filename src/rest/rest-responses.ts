@@ -5,11 +5,13 @@ import { ResponseMatch } from '../response-match';
 import { RestResponse } from './rest-response';
 import { toCfnIntegrationResponse } from './to-cfn';
 import { validateAtSynth } from '../checks/synth-validation';
-import { finding, RULES } from '../rules/catalog';
-import { IntegrationResponseError, throwOnErrors, usageError } from '../rules/errors';
+import { throwOnErrors, usageError } from '../errors/integration-response-error';
+import { RULES } from '../rules/catalog';
 import { FindingsMemo } from '../rules/findings-memo';
 import { matchTargetOf } from '../rules/match-target';
+import { IntendedPattern, checkRestPatternKinds } from '../rules/pattern-kind';
 import { checkIntegrationResponses } from '../rules/rest-integration-responses';
+import { proxyIntegrationFindings } from '../rules/rest-method';
 import { MatchTarget } from '../rules/selection-pattern';
 import { knownArray, knownObject, knownString } from '../rules/unknown';
 
@@ -44,7 +46,7 @@ export class RestResponses {
   private constructor(responses: RestResponse[], alreadyChecked = false) {
     this.responses = [...responses];
     if (alreadyChecked) return;
-    throwOnErrors(this.patternKindFindings(), 'RestResponses.of');
+    throwOnErrors(checkRestPatternKinds(this.intendedPatterns()), 'RestResponses.of');
     const rendered = this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse()));
     const target = this.matchTarget;
     // Two responses for one status code, or two defaults, deploy but drop responses: a set refuses them.
@@ -137,38 +139,20 @@ export class RestResponses {
     return 'unknown';
   }
 
-  private patternKindFindings() {
-    const lambda = this.responses.filter(r => r.matchesOn === ResponseMatch.LAMBDA_ERROR);
-    const status = this.responses.filter(r => r.matchesOn === ResponseMatch.STATUS_CODE);
-    if (lambda.length === 0 || status.length === 0) return [];
-    return [finding(RULES.restPatternKind,
-      `responses ${lambda.map(r => `'${r.statusCode}'`).join(', ')} match Lambda error messages but ` +
-      `${status.map(r => `'${r.statusCode}'`).join(', ')} match status codes: one integration is either a Lambda ` +
-      'custom integration (patterns see the errorMessage) or not (patterns see the status code); use one kind in a set')];
+  private intendedPatterns(): IntendedPattern[] {
+    return this.responses.map(r => ({ name: r.statusCode, matchesOn: r.matchesOn }));
   }
 
   private checkIntegration(cfn: apigw.CfnMethod, integration: apigw.CfnMethod.IntegrationProperty, where: string): void {
     const type = knownString(integration.type);
-    if (type === 'AWS_PROXY' || type === 'HTTP_PROXY') {
-      throw new IntegrationResponseError([finding(RULES.restProxyIntegrationResponses,
-        `integration type ${type} ignores integration responses: a proxy integration returns the backend's answer as it is, ` +
-        'so these responses would never apply; ' +
-        `use a non-proxy integration (${type === 'AWS_PROXY' ? 'LambdaIntegration with proxy: false' : 'HttpIntegration with proxy: false'})`)], where);
-    }
+    // Responses on a proxy integration never apply: a set asked to go there refuses.
+    throwOnErrors(proxyIntegrationFindings(type), where, [RULES.restProxyIntegrationResponses]);
     const existing = knownArray(integration.integrationResponses);
     if (existing === undefined ? integration.integrationResponses !== undefined : existing.length > 0) {
       throw usageError(where, 'the method\'s integration already has integration responses; ' +
         'pass them either in the integration options or through applyTo, not both');
     }
-    const target = matchTargetOf(type, Stack.of(cfn).resolve(integration.uri));
-    const intended = this.matchTarget;
-    if (target !== 'unknown' && intended !== 'unknown' && target !== intended) {
-      throw new IntegrationResponseError([finding(RULES.restPatternKind, target === 'lambda'
-        ? 'the responses match status codes, but this is a Lambda custom integration, whose patterns are matched ' +
-          'against the error message; use whenLambdaErrorMatches'
-        : `the responses match Lambda error messages, but this ${type} integration matches patterns against the ` +
-          'backend status code; use whenStatusMatches')], where);
-    }
+    throwOnErrors(checkRestPatternKinds(this.intendedPatterns(), matchTargetOf(type, Stack.of(cfn).resolve(integration.uri)), type), where);
   }
 
   /**

@@ -34,12 +34,20 @@ function checkProxyIntegrationResponses(type: string, value: unknown): Finding[]
   const responses = knownArray(value);
   if (responses === undefined) return [];
   const mapping = responses.map(knownObject).findIndex(r => r !== undefined && mapsSomething(r));
-  if (mapping < 0) return [];
+  return mapping < 0 ? [] : proxyIntegrationFindings(type, childPath('Integration.IntegrationResponses', mapping));
+}
+
+/**
+ * `rest-proxy-integration-responses` for integration type `type`, or none when it is not a proxy
+ * type: also what the builders refuse when asked to attach responses to a proxy integration.
+ */
+export function proxyIntegrationFindings(type: string | undefined, path?: string): Finding[] {
+  if (type === undefined || !PROXY_INTEGRATION_TYPES.includes(type)) return [];
   return [finding(RULES.restProxyIntegrationResponses,
-    `integration type ${type} ignores integration responses: API Gateway stores them but a proxy integration returns ` +
-    "the backend's answer as it is, so their headers, templates and conversions never reach the client; remove them, or use a " +
-    `non-proxy integration (${type === 'AWS_PROXY' ? 'type AWS, e.g. LambdaIntegration with proxy: false' : 'type HTTP'}) to map responses`,
-    childPath('Integration.IntegrationResponses', mapping))];
+    `integration type ${type} ignores integration responses: API Gateway stores them, but a proxy integration returns ` +
+    "the backend's answer as it is, so their headers, templates and conversions never reach the client; use a non-proxy " +
+    `integration (${type === 'AWS_PROXY' ? 'type AWS, e.g. LambdaIntegration with proxy: false' : 'type HTTP, e.g. HttpIntegration with proxy: false'}) ` +
+    'to map responses, or remove them', path)];
 }
 
 function mapsSomething(response: Record<string, unknown>): boolean {

@@ -39,11 +39,7 @@ export function checkWebSocketIntegration(
   if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) {
     // A response that maps nothing changes nothing (published samples add a bare $default one).
     responses.forEach((response, i) => {
-      if (!mapsSomething(response)) return;
-      result.responses[i].push(finding(RULES.wsProxyIntegrationResponses,
-        `integration type ${type} ignores integration responses: for proxy integrations API Gateway passes the backend's ` +
-        'answer through ("There is no integration response"), so this response\'s templates and parameters never apply; ' +
-        'remove them, or use a non-proxy integration (AWS, HTTP or MOCK) to map responses', 'IntegrationId'));
+      if (mapsSomething(response)) for (const f of webSocketProxyFindings(type, 'IntegrationId')) result.responses[i].push(f);
     });
     routes.forEach((route, i) => result.routes[i].push(...checkRoute(route, false)));
     return result;
@@ -87,6 +83,18 @@ export function checkWebSocketIntegration(
   }
   routes.forEach((route, i) => result.routes[i].push(...checkRoute(route, responses.length > 0)));
   return result;
+}
+
+/**
+ * `ws-proxy-integration-responses` for integration type `type`, or none when it is not a proxy
+ * type: also what the builders refuse when asked to add responses to a proxy integration.
+ */
+export function webSocketProxyFindings(type: string | undefined, path?: string): Finding[] {
+  if (type === undefined || !PROXY_INTEGRATION_TYPES.includes(type)) return [];
+  return [finding(RULES.wsProxyIntegrationResponses,
+    `integration type ${type} ignores integration responses: for proxy integrations API Gateway passes the backend's ` +
+    'answer through ("There is no integration response"), so their templates and parameters never apply; use a non-proxy ' +
+    'integration (AWS, HTTP or MOCK: WebSocketAwsIntegration, WebSocketMockIntegration) to map responses, or remove them', path)];
 }
 
 /**

@@ -1,9 +1,9 @@
 import { convertRestPayload, matchesMediaType, Payload } from './content-handling';
+import { JsonBodyError } from './json-body';
 import { selects } from './pattern-selection';
 import {
   contextVariable, IntegrationResult, responseOverrides, resultToMatch, sourceValue, templateVariables,
 } from './simulation-context';
-import { JsonBodyError } from './json-body';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { childPath } from '../rules/catalog';

@@ -1,4 +1,5 @@
 import { convertWebSocketPayload, Payload } from './content-handling';
+import { parseJsonSafely } from './json-body';
 import { evaluateJsonPath } from './json-path';
 import { selects } from './pattern-selection';
 import { contextVariable, IntegrationResult, resultToMatch, templateVariables } from './simulation-context';
@@ -13,7 +14,6 @@ import { isUnknown, knownObject, knownString } from '../rules/unknown';
 import { javaToString } from './vtl/java-methods';
 import { renderTemplate } from './vtl/sandbox';
 import { TemplateError } from './vtl/template-error';
-import { parseJsonSafely } from './json-body';
 
 interface WebSocketResponseModel {
   readonly key: string;

@@ -1,6 +1,6 @@
+import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { ResponseMatch } from '../response-match';
 import { RULES } from '../rules/catalog';
-import { throwOnErrors, usageError } from '../rules/errors';
 import { checkResponseKey, DEFAULT_KEY, parseResponseKey } from '../rules/response-key';
 import { isUnknown } from '../rules/unknown';
 
@@ -23,8 +23,8 @@ export class ResponseKey {
    *
    * @param pattern Java regular expression matched against the status code (without slashes)
    */
-  public static statusMatches(pattern: string): ResponseKey {
-    return ResponseKey.pattern(pattern, ResponseMatch.STATUS_CODE, 'ResponseKey.statusMatches');
+  public static whenStatusMatches(pattern: string): ResponseKey {
+    return ResponseKey.pattern(pattern, ResponseMatch.STATUS_CODE, 'ResponseKey.whenStatusMatches');
   }
 
   /**
@@ -33,29 +33,29 @@ export class ResponseKey {
    *
    * @param pattern Java regular expression matched against the error message (without slashes)
    */
-  public static lambdaErrorMatches(pattern: string): ResponseKey {
-    return ResponseKey.pattern(pattern, ResponseMatch.LAMBDA_ERROR, 'ResponseKey.lambdaErrorMatches');
+  public static whenLambdaErrorMatches(pattern: string): ResponseKey {
+    return ResponseKey.pattern(pattern, ResponseMatch.LAMBDA_ERROR, 'ResponseKey.whenLambdaErrorMatches');
   }
 
   /**
    * Any 2xx status code (`/2\d\d/`).
    */
   public static successStatus(): ResponseKey {
-    return ResponseKey.statusMatches('2\\d\\d');
+    return ResponseKey.whenStatusMatches('2\\d\\d');
   }
 
   /**
    * Any 4xx status code (`/4\d\d/`).
    */
   public static clientErrorStatus(): ResponseKey {
-    return ResponseKey.statusMatches('4\\d\\d');
+    return ResponseKey.whenStatusMatches('4\\d\\d');
   }
 
   /**
    * Any 5xx status code (`/5\d\d/`).
    */
   public static serverErrorStatus(): ResponseKey {
-    return ResponseKey.statusMatches('5\\d\\d');
+    return ResponseKey.whenStatusMatches('5\\d\\d');
   }
 
   /**

@@ -1,5 +1,5 @@
+import { throwOnErrors } from '../errors/integration-response-error';
 import { RULES } from '../rules/catalog';
-import { throwOnErrors } from '../rules/errors';
 import { Finding } from '../rules/finding';
 import { isUnknown } from '../rules/unknown';
 import { checkTemplateSelection } from '../rules/websocket-integration-response';

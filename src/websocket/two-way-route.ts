@@ -1,9 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { finding, RULES } from '../rules/catalog';
-import { IntegrationResponseError } from '../rules/errors';
+import { throwOnErrors } from '../errors/integration-response-error';
+import { RULES } from '../rules/catalog';
 import { DEFAULT_KEY } from '../rules/response-key';
-import { knownString } from '../rules/unknown';
+import { checkRoute } from '../rules/websocket-integration';
 
 /**
  * Makes a route two-way, so its integration responses reach the client: sets its route response
@@ -15,10 +15,9 @@ export function makeTwoWay(route: apigwv2.WebSocketRoute, where: string): void {
   const expression = cfnRoute.routeResponseSelectionExpression;
   if (expression === undefined) {
     cfnRoute.routeResponseSelectionExpression = DEFAULT_KEY;
-  } else if (knownString(expression) !== undefined && expression !== DEFAULT_KEY) {
-    throw new IntegrationResponseError([finding(RULES.wsRouteResponseSelection,
-      `route response selection expression '${expression}' is not supported: WebSocket routes support only ` +
-      `'${DEFAULT_KEY}'; use '${DEFAULT_KEY}'`)], where);
+  } else {
+    // A route that selects route responses by anything but $default cannot be made two-way here.
+    throwOnErrors(checkRoute({ properties: { RouteResponseSelectionExpression: expression } }, false), where, [RULES.wsRouteResponseSelection]);
   }
   const hasDefaultResponse = route.node.children.some(child => child instanceof apigwv2.CfnRouteResponse
     && Stack.of(route).resolve(child.routeResponseKey) === DEFAULT_KEY);

@@ -1,17 +1,17 @@
 import { Reference, Stack, Tokenization } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct, IConstruct } from 'constructs';
-import { validateAtSynth } from '../checks/synth-validation';
-import { ResponseMatch } from '../response-match';
 import { ResponseKey } from './response-key';
 import { makeTwoWay } from './two-way-route';
 import { WebSocketIntegrationResponse, WebSocketResponseOptions } from './websocket-integration-response';
-import { finding, RULES } from '../rules/catalog';
-import { IntegrationResponseError, throwOnErrors, usageError } from '../rules/errors';
-import { matchTargetOf, PROXY_INTEGRATION_TYPES } from '../rules/match-target';
+import { validateAtSynth } from '../checks/synth-validation';
+import { throwOnErrors, usageError } from '../errors/integration-response-error';
+import { RULES } from '../rules/catalog';
+import { matchTargetOf } from '../rules/match-target';
+import { checkWebSocketKeyKinds } from '../rules/pattern-kind';
 import { MatchTarget } from '../rules/selection-pattern';
 import { knownString } from '../rules/unknown';
-import { checkWebSocketIntegration } from '../rules/websocket-integration';
+import { checkWebSocketIntegration, webSocketProxyFindings } from '../rules/websocket-integration';
 
 /** One response set per integration, however many times it is asked for. */
 const registry = new WeakMap<IConstruct, Map<string, WebSocketResponses>>();
@@ -26,15 +26,15 @@ export function matchTargetOfResponses(responses: WebSocketResponses): MatchTarg
 }
 
 /**
- * The integration responses of one WebSocket integration, added fluently:
+ * The integration responses of one WebSocket integration:
  *
  * ```ts
- * WebSocketResponses.forRoute(route)
- *   .respond(ResponseKey.DEFAULT, { responseTemplates: { $default: '{"pong": true}' } })
- *   .respond(ResponseKey.clientErrorStatus(), { responseTemplates: { $default: '{"error": "bad request"}' } });
+ * const responses = WebSocketResponses.forRoute(route);
+ * responses.addResponse(ResponseKey.DEFAULT, { responseTemplates: { $default: '{"pong": true}' } });
+ * responses.addResponse(ResponseKey.clientErrorStatus(), { responseTemplates: { $default: '{"error": "bad request"}' } });
  * ```
  *
- * Two responses with one key, or error-message keys mixed with status keys, throw at `respond`;
+ * Two responses with one key, or error-message keys mixed with status keys, throw at `addResponse`;
  * checks that need the whole integration (a `$default` response, overlapping keys) run at synth.
  */
 export class WebSocketResponses {
@@ -97,13 +97,8 @@ export class WebSocketResponses {
     integration: apigwv2.CfnIntegration | undefined,
     private readonly where: string,
   ) {
-    const type = knownString(integration?.integrationType);
-    if (type !== undefined && PROXY_INTEGRATION_TYPES.includes(type)) {
-      throw new IntegrationResponseError([finding(RULES.wsProxyIntegrationResponses,
-        `integration type ${type} ignores integration responses: API Gateway passes the backend's answer through, so these ` +
-        'responses would never apply; ' +
-        'use a non-proxy integration (WebSocketAwsIntegration, WebSocketMockIntegration) to map responses')], where);
-    }
+    // Responses on a proxy integration never apply: the set refuses to be made for one.
+    throwOnErrors(webSocketProxyFindings(knownString(integration?.integrationType)), where, [RULES.wsProxyIntegrationResponses]);
     this.target = integration ? matchTargetOf(integration.integrationType, Stack.of(integration).resolve(integration.integrationUri)) : 'unknown';
     targets.set(this, this.target);
     if (integration) validateAtSynth(integration);
@@ -117,12 +112,13 @@ export class WebSocketResponses {
   }
 
   /**
-   * Adds an integration response for `key`.
+   * Adds an integration response for `key` to the integration.
    *
    * @param key when the response is used
    * @param options what it returns
+   * @returns the integration response
    */
-  public respond(key: ResponseKey, options?: WebSocketResponseOptions): WebSocketResponses {
+  public addResponse(key: ResponseKey, options?: WebSocketResponseOptions): WebSocketIntegrationResponse {
     this.checkKind(key);
     const keys = [...this.responses.map(r => r.responseKey.key), key.key].map(k => ({ IntegrationResponseKey: k }));
     const duplicates = checkWebSocketIntegration(undefined, keys, []).responses.flat().filter(f => f.ruleId === RULES.wsDuplicateResponseKey.id);
@@ -134,23 +130,12 @@ export class WebSocketResponses {
       responseKey: key,
     });
     this.responses.push(response);
-    return this;
+    return response;
   }
 
   private checkKind(key: ResponseKey): void {
-    const kinds = new Set([...this.responses.map(r => r.responseKey.matchesOn), key.matchesOn]);
-    const expected = this.target === 'lambda' ? ResponseMatch.STATUS_CODE : this.target === 'status' ? ResponseMatch.LAMBDA_ERROR : undefined;
-    const mixed = kinds.has(ResponseMatch.LAMBDA_ERROR) && kinds.has(ResponseMatch.STATUS_CODE);
-    if (!mixed && (expected === undefined || key.matchesOn !== expected)) return;
-    const message = mixed
-      ? `key '${key.key}' mixes error-message keys and status keys on one integration: an integration is either a ` +
-        'Lambda custom integration (keys see the errorMessage) or not (keys see the status code); use one kind'
-      : this.target === 'lambda'
-        ? `key '${key.key}' matches status codes, but this is a Lambda custom integration, whose keys are matched ` +
-          'against the error message; use ResponseKey.lambdaErrorMatches'
-        : `key '${key.key}' matches Lambda error messages, but this integration matches keys against the status code; ` +
-          'use ResponseKey.statusMatches';
-    throw new IntegrationResponseError([finding(RULES.wsKeyKind, message)], this.where);
+    const existing = this.responses.map(r => ({ name: r.responseKey.key, matchesOn: r.responseKey.matchesOn }));
+    throwOnErrors(checkWebSocketKeyKinds(existing, { name: key.key, matchesOn: key.matchesOn }, this.target), this.where);
   }
 
   private constructId(key: ResponseKey): string {

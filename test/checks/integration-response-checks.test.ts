@@ -142,7 +142,7 @@ describe('suppressions', () => {
   test('suppressing needs a known rule and a reason', () => {
     const stack = new Stack();
     expect(() => IntegrationResponseChecks.suppress(stack, 'rest-nope', 'x')).toThrow(
-      "suppression of 'rest-nope' names no rule of cdk-integration-responses (see docs/rules.md) (IntegrationResponseChecks.suppress on Default)");
+      "suppression of 'rest-nope' names no rule of cdk-integration-responses (see docs/rules.md) (in IntegrationResponseChecks.suppress on Default)");
     expect(() => IntegrationResponseChecks.suppress(stack, 'rest-no-default', '')).toThrow("suppression of 'rest-no-default' gives no reason");
   });
 });

@@ -9,5 +9,5 @@ test('ready templates', () => {
 });
 
 test('fails a template over the 300 KB quota', () => {
-  expect(() => ResponseTemplate.fromString('x'.repeat(300 * 1024 + 1))).toThrow(/^\[rest-template-size\] response template is 307201 bytes, .* \(ResponseTemplate.fromString\)$/);
+  expect(() => ResponseTemplate.fromString('x'.repeat(300 * 1024 + 1))).toThrow(/^\[rest-template-size\] response template is 307201 bytes, .* \(in ResponseTemplate.fromString\)$/);
 });

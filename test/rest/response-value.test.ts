@@ -31,20 +31,20 @@ test('a literal may hold a token, an expression source may not break', () => {
 
 test('fails an invalid header name', () => {
   expect(() => ResponseValue.integrationHeader('X Id')).toThrow(
-    "'X Id' is not a valid header name: header names cannot contain spaces (ResponseValue.integrationHeader)");
+    "'X Id' is not a valid header name: header names cannot contain spaces (in ResponseValue.integrationHeader)");
   expect(() => ResponseValue.integrationMultiValueHeader('')).toThrow(
-    "'' is not a valid header name: the header name is empty (ResponseValue.integrationMultiValueHeader)");
+    "'' is not a valid header name: the header name is empty (in ResponseValue.integrationMultiValueHeader)");
 });
 
 test('fails an invalid body path', () => {
   expect(() => ResponseValue.integrationBodyPath('a..b')).toThrow(
-    "body path 'a..b' is not valid: recursive descent '..' is not supported (ResponseValue.integrationBodyPath)");
+    "body path 'a..b' is not valid: recursive descent '..' is not supported (in ResponseValue.integrationBodyPath)");
 });
 
 test('fails an invalid raw expression with the rule message', () => {
   expect(() => ResponseValue.fromExpression('*')).toThrow(
-    "[rest-parameter-value] '*' is not a valid mapping expression: a static value must be enclosed in single quotes ('*'); otherwise use integration.response.*, context.* or stageVariables.*; API Gateway rejects the deployment (\"Invalid mapping expression specified: *\") (ResponseValue.fromExpression)");
-  expect(() => ResponseValue.contextVariable('request id')).toThrow(/^\[rest-parameter-value\] 'context.request id' is not a context variable: .* \(ResponseValue.contextVariable\)$/);
+    "[rest-parameter-value] '*' is not a valid mapping expression: a static value must be enclosed in single quotes ('*'); otherwise use integration.response.*, context.* or stageVariables.*; API Gateway rejects the deployment (\"Invalid mapping expression specified: *\") (in ResponseValue.fromExpression)");
+  expect(() => ResponseValue.contextVariable('request id')).toThrow(/^\[rest-parameter-value\] 'context.request id' is not a context variable: .* \(in ResponseValue.contextVariable\)$/);
   expect(() => ResponseValue.stageVariable('my-var')).toThrow(/stage variable names contain only letters, digits and underscores/);
 });
 

@@ -53,13 +53,13 @@ test('responses are immutable: a base response can be shared', () => {
 
 test('fails an invalid status code at forStatus', () => {
   expect(() => RestResponse.forStatus('2000')).toThrow(
-    "[rest-status-code] status code '2000' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment (\"Member must satisfy regular expression pattern: [1-5]\\d\\d\"); use a code from 100 to 599 (RestResponse.forStatus)");
+    "[rest-status-code] status code '2000' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment (\"Member must satisfy regular expression pattern: [1-5]\\d\\d\"); use a code from 100 to 599 (in RestResponse.forStatus)");
 });
 
 test('fails an invalid pattern at the call that sets it', () => {
   expect(() => RestResponse.forStatus('500').whenLambdaErrorMatches('.*{"error".*')).toThrow(
-    /^\[rest-selection-pattern-syntax\] selection pattern '\.\*\{"error"\.\*' is not a valid Java regular expression .* \(RestResponse\.whenLambdaErrorMatches\)$/);
-  expect(() => RestResponse.forStatus('500').whenStatusMatches('(')).toThrow(/\(RestResponse\.whenStatusMatches\)$/);
+    /^\[rest-selection-pattern-syntax\] selection pattern '\.\*\{"error"\.\*' is not a valid Java regular expression .* \(in RestResponse\.whenLambdaErrorMatches\)$/);
+  expect(() => RestResponse.forStatus('500').whenStatusMatches('(')).toThrow(/\(in RestResponse\.whenStatusMatches\)$/);
 });
 
 test('accepts Java-only syntax it cannot check', () => {
@@ -68,36 +68,36 @@ test('accepts Java-only syntax it cannot check', () => {
 
 test('fails a second pattern and an empty pattern', () => {
   expect(() => RestResponse.forStatus('500').whenStatusMatches('5\\d\\d').whenStatusMatches('4\\d\\d')).toThrow(
-    "the '500' response already selects on '5\\d\\d'; a response has one selection pattern (combine alternatives with '|') (RestResponse.whenStatusMatches)");
+    "the '500' response already selects on '5\\d\\d'; a response has one selection pattern (combine alternatives with '|') (in RestResponse.whenStatusMatches)");
   expect(() => RestResponse.forStatus('500').whenLambdaErrorMatches('')).toThrow(
-    "the pattern is empty, which makes the '500' response the default; leave out the when... call for a default response (RestResponse.whenLambdaErrorMatches)");
+    "the pattern is empty, which makes the '500' response the default; leave out the when... call for a default response (in RestResponse.whenLambdaErrorMatches)");
 });
 
 test('fails a header set twice or with an invalid name', () => {
   const ok = RestResponse.forStatus('200').withHeader('A', ResponseValue.literal('1'));
   expect(() => ok.withHeader('A', ResponseValue.literal('2'))).toThrow(
-    "header 'A' is already set on the '200' response; set each header once (RestResponse.withHeader)");
+    "header 'A' is already set on the '200' response; set each header once (in RestResponse.withHeader)");
   expect(() => ok.withHeader('B:', ResponseValue.literal('2'))).toThrow(
-    "'B:' is not a valid header name: header names cannot contain ':' (RestResponse.withHeader)");
+    "'B:' is not a valid header name: header names cannot contain ':' (in RestResponse.withHeader)");
 });
 
 test('fails a template key that is not a media type, or set twice', () => {
   expect(() => RestResponse.forStatus('200').withTemplate('json', ResponseTemplate.passthroughJson())).toThrow(
-    /^\[rest-template-content-type\] response template key 'json' is not a media type: .* \(RestResponse\.withTemplate\)$/);
+    /^\[rest-template-content-type\] response template key 'json' is not a media type: .* \(in RestResponse\.withTemplate\)$/);
   const ok = RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.passthroughJson());
   expect(() => ok.withTemplate('application/json', ResponseTemplate.empty())).toThrow(
-    "a template for 'application/json' is already set on the '200' response (RestResponse.withTemplate)");
+    "a template for 'application/json' is already set on the '200' response (in RestResponse.withTemplate)");
 });
 
 test('fails a model key that is not a media type, or set twice', () => {
   expect(() => RestResponse.forStatus('200').withModel('json', apigw.Model.EMPTY_MODEL)).toThrow(
-    "'json' is not a media type: a method response declares a model per content type, and API Gateway rejects other keys ('Invalid content type specified'); use a type/subtype such as 'application/json' (RestResponse.withModel)");
+    "'json' is not a media type: a method response declares a model per content type, and API Gateway rejects other keys ('Invalid content type specified'); use a type/subtype such as 'application/json' (in RestResponse.withModel)");
   const ok = RestResponse.forStatus('200').withModel('application/json', apigw.Model.EMPTY_MODEL);
   expect(() => ok.withModel('application/json', apigw.Model.ERROR_MODEL)).toThrow(
-    "a model for 'application/json' is already set on the '200' response (RestResponse.withModel)");
+    "a model for 'application/json' is already set on the '200' response (in RestResponse.withModel)");
 });
 
 test('fails an unknown content handling given from an untyped language', () => {
   expect(() => RestResponse.forStatus('200').withContentHandling('TEXT' as apigw.ContentHandling)).toThrow(
-    /^\[rest-content-handling\] content handling 'TEXT' is not supported: .* \(RestResponse\.withContentHandling\)$/);
+    /^\[rest-content-handling\] content handling 'TEXT' is not supported: .* \(in RestResponse\.withContentHandling\)$/);
 });

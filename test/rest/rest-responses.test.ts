@@ -31,12 +31,12 @@ describe('RestResponses.of', () => {
       RestResponse.forStatus('200'),
       RestResponse.forStatus('500').whenStatusMatches('5\\d\\d'),
       RestResponse.forStatus('500').whenStatusMatches('4\\d\\d'),
-    ])).toThrow("[rest-duplicate-status-code] status code '500' is used by 2 integration responses (#1, #2): API Gateway keeps one integration response per status code (a later one replaces an earlier one), so the others are never used; merge them into one, combining their selection patterns with '|' (RestResponses.of)");
+    ])).toThrow("[rest-duplicate-status-code] status code '500' is used by 2 integration responses (#1, #2): API Gateway keeps one integration response per status code (a later one replaces an earlier one), so the others are never used; merge them into one, combining their selection patterns with '|' (at IntegrationResponses[2].StatusCode) (in RestResponses.of)");
   });
 
   test('fails two default responses', () => {
     expect(() => RestResponses.of([RestResponse.forStatus('200'), RestResponse.forStatus('201')])).toThrow(
-      /^\[rest-duplicate-default\] integration responses '200', '201' all have no selection pattern: .*already exists"\); give every response but one a selection pattern \(RestResponses\.of\)$/);
+      /^\[rest-duplicate-default\] integration responses '200', '201' all have no selection pattern: .*already exists"\); give every response but one a selection pattern \(at IntegrationResponses\[1\]\) \(in RestResponses\.of\)$/);
   });
 
   test('fails Lambda and status patterns in one set', () => {
@@ -44,7 +44,7 @@ describe('RestResponses.of', () => {
       RestResponse.forStatus('200'),
       RestResponse.forStatus('404').whenLambdaErrorMatches('.*NotFound.*'),
       RestResponse.forStatus('500').whenStatusMatches('5\\d\\d'),
-    ])).toThrow("[rest-pattern-kind] responses '404' match Lambda error messages but '500' match status codes: one integration is either a Lambda custom integration (patterns see the errorMessage) or not (patterns see the status code); use one kind in a set (RestResponses.of)");
+    ])).toThrow("[rest-pattern-kind] responses '404' match Lambda error messages but '500' match status codes: one integration is either a Lambda custom integration (patterns see the errorMessage) or not (patterns see the status code); use one kind in a set (in RestResponses.of)");
   });
 
   test('renders integration responses and the method responses that declare them', () => {
@@ -360,31 +360,31 @@ describe('applyTo', () => {
     const { api, fn } = fixture();
     const method = api.root.addMethod('GET', new apigw.LambdaIntegration(fn));
     expect(() => lambdaResponses().applyTo(method)).toThrow(
-      "[rest-proxy-integration-responses] integration type AWS_PROXY ignores integration responses: a proxy integration returns the backend's answer as it is, so these responses would never apply; use a non-proxy integration (LambdaIntegration with proxy: false) (RestResponses.applyTo on Stack/Api/Default/GET/Resource)");
+      "[rest-proxy-integration-responses] integration type AWS_PROXY ignores integration responses: API Gateway stores them, but a proxy integration returns the backend's answer as it is, so their headers, templates and conversions never reach the client; use a non-proxy integration (type AWS, e.g. LambdaIntegration with proxy: false) to map responses, or remove them (in RestResponses.applyTo on Stack/Api/Default/GET/Resource)");
   });
 
   test('fails when the integration already has integration responses', () => {
     const { api } = fixture();
     const method = api.root.addMethod('GET', new apigw.MockIntegration({ integrationResponses: [{ statusCode: '200' }] }));
     expect(() => RestResponses.of([RestResponse.forStatus('200')]).applyTo(method)).toThrow(
-      "the method's integration already has integration responses; pass them either in the integration options or through applyTo, not both (RestResponses.applyTo on Stack/Api/Default/GET/Resource)");
+      "the method's integration already has integration responses; pass them either in the integration options or through applyTo, not both (in RestResponses.applyTo on Stack/Api/Default/GET/Resource)");
   });
 
   test('fails status patterns on a Lambda custom integration, and Lambda patterns elsewhere', () => {
     const { api, fn } = fixture();
     const lambdaMethod = api.root.addMethod('GET', new apigw.LambdaIntegration(fn, { proxy: false }));
     expect(() => RestResponses.of([RestResponse.forStatus('200'), RestResponse.forStatus('500').whenStatusMatches('5\\d\\d')]).applyTo(lambdaMethod)).toThrow(
-      '[rest-pattern-kind] the responses match status codes, but this is a Lambda custom integration, whose patterns are matched against the error message; use whenLambdaErrorMatches (RestResponses.applyTo on Stack/Api/Default/GET/Resource)');
+      '[rest-pattern-kind] the responses match status codes, but this is a Lambda custom integration, whose patterns are matched against the error message; use whenLambdaErrorMatches (in RestResponses.applyTo on Stack/Api/Default/GET/Resource)');
     const mockMethod = api.root.addMethod('POST', new apigw.MockIntegration());
     expect(() => lambdaResponses().applyTo(mockMethod)).toThrow(
-      '[rest-pattern-kind] the responses match Lambda error messages, but this MOCK integration matches patterns against the backend status code; use whenStatusMatches (RestResponses.applyTo on Stack/Api/Default/POST/Resource)');
+      '[rest-pattern-kind] the responses match Lambda error messages, but this MOCK integration matches patterns against the backend status code; use whenStatusMatches (in RestResponses.applyTo on Stack/Api/Default/POST/Resource)');
   });
 
   test('fails on a method without integration', () => {
     const { stack, api } = fixture();
     const cfn = new apigw.CfnMethod(stack, 'Bare', { restApiId: api.restApiId, resourceId: api.root.resourceId, httpMethod: 'GET' });
     expect(() => RestResponses.of([RestResponse.forStatus('200')]).applyTo(cfn)).toThrow(
-      'the method has no integration, so it cannot return integration responses; give it a non-proxy integration first (RestResponses.applyTo on Stack/Bare)');
+      'the method has no integration, so it cannot return integration responses; give it a non-proxy integration first (in RestResponses.applyTo on Stack/Bare)');
   });
 });
 

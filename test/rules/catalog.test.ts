@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_RULES } from '../../src/rules/catalog';
+import { RuleIds } from '../../src/rules/rule-ids';
 
 const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
 const sections = new Map(doc.split(/^### /m).slice(1).map(s => [s.split('\n')[0].trim(), s]));
@@ -32,4 +33,9 @@ test.each(ALL_RULES.map(r => [r.id]))('docs/rules.md backs a rejection claimed f
 
 test('docs/rules.md documents no rule that does not exist', () => {
   expect([...sections.keys()].filter(id => !ALL_RULES.some(r => r.id === id))).toEqual([]);
+});
+
+test('RuleIds has one constant per rule, named after its ID', () => {
+  const constants = Object.entries(RuleIds).filter(([, value]) => typeof value === 'string');
+  expect(Object.fromEntries(constants)).toEqual(Object.fromEntries(ALL_RULES.map(r => [r.id.toUpperCase().replace(/-/g, '_'), r.id])));
 });

@@ -28,7 +28,7 @@ test('warns about integration responses that map something on a proxy integratio
   })).toEqual([{
     ruleId: 'rest-proxy-integration-responses',
     severity: 'warning',
-    message: "integration type AWS_PROXY ignores integration responses: API Gateway stores them but a proxy integration returns the backend's answer as it is, so their headers, templates and conversions never reach the client; remove them, or use a non-proxy integration (type AWS, e.g. LambdaIntegration with proxy: false) to map responses",
+    message: "integration type AWS_PROXY ignores integration responses: API Gateway stores them, but a proxy integration returns the backend's answer as it is, so their headers, templates and conversions never reach the client; use a non-proxy integration (type AWS, e.g. LambdaIntegration with proxy: false) to map responses, or remove them",
     path: 'Integration.IntegrationResponses[1]',
   }]);
   expect(checkRestMethod({

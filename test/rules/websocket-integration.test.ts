@@ -15,7 +15,7 @@ test('warns about integration responses that map something on a proxy integratio
   expect(result.responses).toEqual([[], [{
     ruleId: 'ws-proxy-integration-responses',
     severity: 'warning',
-    message: "integration type AWS_PROXY ignores integration responses: for proxy integrations API Gateway passes the backend's answer through (\"There is no integration response\"), so this response's templates and parameters never apply; remove them, or use a non-proxy integration (AWS, HTTP or MOCK) to map responses",
+    message: "integration type AWS_PROXY ignores integration responses: for proxy integrations API Gateway passes the backend's answer through (\"There is no integration response\"), so their templates and parameters never apply; use a non-proxy integration (AWS, HTTP or MOCK: WebSocketAwsIntegration, WebSocketMockIntegration) to map responses, or remove them",
     path: 'IntegrationId',
   }]]);
 });

@@ -80,9 +80,9 @@ describe('entry points', () => {
     const stack = new Stack(new App(), 'Stack');
     const api = new apigwv2.WebSocketApi(stack, 'Api');
     const route = api.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
-    const responses = WebSocketResponses.forRoute(route)
-      .respond(ResponseKey.DEFAULT, { templateSelection: TemplateSelection.DEFAULT, responseTemplates: { $default: '{"message": "pong", "stage": "$context.stage"}' } })
-      .respond(ResponseKey.serverErrorStatus(), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: { $default: '{"error": true}' } });
+    const responses = WebSocketResponses.forRoute(route);
+    responses.addResponse(ResponseKey.DEFAULT, { templateSelection: TemplateSelection.DEFAULT, responseTemplates: { $default: '{"message": "pong", "stage": "$context.stage"}' } });
+    responses.addResponse(ResponseKey.serverErrorStatus(), { templateSelection: TemplateSelection.DEFAULT, responseTemplates: { $default: '{"error": true}' } });
     return { stack, route, responses };
   }
 

@@ -54,7 +54,7 @@ test('imports from attributes and from the CloudFormation identifier', () => {
   const b = WebSocketIntegrationResponse.fromIdentifier(stack, 'B', 'api2|int2|resp2');
   expect([b.apiId, b.integrationId, b.integrationResponseId]).toEqual(['api2', 'int2', 'resp2']);
   expect(() => WebSocketIntegrationResponse.fromIdentifier(stack, 'C', 'api|int')).toThrow(
-    "'api|int' is not an integration response identifier: expected ApiId|IntegrationId|IntegrationResponseId (WebSocketIntegrationResponse.fromIdentifier)");
+    "'api|int' is not an integration response identifier: expected ApiId|IntegrationId|IntegrationResponseId (in WebSocketIntegrationResponse.fromIdentifier)");
 });
 
 test('fails a mistake in the response at construction, naming the construct', () => {
@@ -64,16 +64,16 @@ test('fails a mistake in the response at construction, naming the construct', ()
     integrationId: integration.ref,
     responseKey: ResponseKey.DEFAULT,
     headers: { X: ResponseValue.literal('x'.repeat(511)) },
-  })).toThrow("[ws-parameter-value] response parameter 'method.response.header.X' has a value of 513 characters: API Gateway's API reference allows 1 to 512 characters; give a non-empty value of at most 512 characters (WebSocketIntegrationResponse Stack/Bad)");
+  })).toThrow("[ws-parameter-value] response parameter 'method.response.header.X' has a value of 513 characters: API Gateway's API reference allows 1 to 512 characters; give a non-empty value of at most 512 characters (at ResponseParameters.method.response.header.X) (in WebSocketIntegrationResponse Stack/Bad)");
   expect(() => new WebSocketIntegrationResponse(stack, 'Context', {
     apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT, headers: { X: ResponseValue.contextVariable('requestId') },
-  })).toThrow(/^\[ws-parameter-source\] response parameter 'method.response.header.X': 'context.requestId' is a REST mapping source that API Gateway does not document for WebSocket integration responses .* \(WebSocketIntegrationResponse Stack\/Context\)$/);
+  })).toThrow(/^\[ws-parameter-source\] response parameter 'method.response.header.X': 'context.requestId' is a REST mapping source that API Gateway does not document for WebSocket integration responses .* \(in WebSocketIntegrationResponse Stack\/Context\)$/);
   expect(() => new WebSocketIntegrationResponse(stack, 'Name', {
     apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT, headers: { 'X Kind': ResponseValue.literal('a') },
   })).toThrow(/^\[ws-parameter-key\] response parameter 'method.response.header.X Kind' is not valid: header names cannot contain spaces/);
   expect(() => new WebSocketIntegrationResponse(stack, 'Big', {
     apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT, responseTemplates: { $default: 'x'.repeat(40_000) },
-  })).toThrow(/^\[ws-template-size\] .* \(WebSocketIntegrationResponse Stack\/Big\)$/);
+  })).toThrow(/^\[ws-template-size\] .* \(in WebSocketIntegrationResponse Stack\/Big\)$/);
 });
 
 test('warns at synth when a second response reuses a key, and when $default is missing', () => {
@@ -118,6 +118,6 @@ test('warns at synth about a mapping on a proxy integration given by ID; a bare 
 test('warnings of the response become annotations', () => {
   const { stack, api, integration } = rawApi();
   new WebSocketIntegrationResponse(stack, 'Ok', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.DEFAULT });
-  new WebSocketIntegrationResponse(stack, 'Never', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.statusMatches('.*x.*') });
+  new WebSocketIntegrationResponse(stack, 'Never', { apiId: api.ref, integrationId: integration.ref, responseKey: ResponseKey.whenStatusMatches('.*x.*') });
   Annotations.fromStack(stack).hasWarning('/Stack/Never/Resource', Match.stringLikeRegexp('^\\[ws-status-key-unreachable\\] response key'));
 });

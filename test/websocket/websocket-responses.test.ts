@@ -19,7 +19,9 @@ const pong = { templateSelection: TemplateSelection.DEFAULT, responseTemplates: 
 test('a MOCK ping route answers pong two-way', () => {
   const { stack, api } = fixture();
   const route = api.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
-  const responses = WebSocketResponses.forRoute(route).respond(ResponseKey.DEFAULT, pong);
+  const responses = WebSocketResponses.forRoute(route);
+  const response = responses.addResponse(ResponseKey.DEFAULT, pong);
+  expect(response.responseKey).toBe(ResponseKey.DEFAULT);
   const template = synthesize(stack);
   template.hasResourceProperties('AWS::ApiGatewayV2::IntegrationResponse', {
     IntegrationId: { Ref: Match.stringLikeRegexp('^ApipingRoutePing') },
@@ -37,7 +39,7 @@ test('a MOCK ping route answers pong two-way', () => {
 test('a route created with returnResponse keeps its own route response', () => {
   const { stack, api } = fixture();
   const route = api.addRoute('ping', { integration: new WebSocketMockIntegration('Ping'), returnResponse: true });
-  WebSocketResponses.forRoute(route).respond(ResponseKey.DEFAULT, pong);
+  WebSocketResponses.forRoute(route).addResponse(ResponseKey.DEFAULT, pong);
   synthesize(stack).resourceCountIs('AWS::ApiGatewayV2::RouteResponse', 1);
 });
 
@@ -51,10 +53,10 @@ test('an AWS service integration maps status codes', () => {
       credentialsRole: role,
     }),
   });
-  WebSocketResponses.forRoute(route)
-    .respond(ResponseKey.DEFAULT, { responseTemplates: { $default: '{"saved": true}' }, templateSelection: TemplateSelection.DEFAULT })
-    .respond(ResponseKey.clientErrorStatus(), { responseTemplates: { $default: '{"error": "rejected"}' }, templateSelection: TemplateSelection.DEFAULT })
-    .respond(ResponseKey.serverErrorStatus(), { responseTemplates: { $default: '{"error": "unavailable"}' }, templateSelection: TemplateSelection.DEFAULT });
+  const responses = WebSocketResponses.forRoute(route);
+  responses.addResponse(ResponseKey.DEFAULT, { responseTemplates: { $default: '{"saved": true}' }, templateSelection: TemplateSelection.DEFAULT });
+  responses.addResponse(ResponseKey.clientErrorStatus(), { responseTemplates: { $default: '{"error": "rejected"}' }, templateSelection: TemplateSelection.DEFAULT });
+  responses.addResponse(ResponseKey.serverErrorStatus(), { responseTemplates: { $default: '{"error": "unavailable"}' }, templateSelection: TemplateSelection.DEFAULT });
   const template = synthesize(stack);
   template.resourceCountIs('AWS::ApiGatewayV2::IntegrationResponse', 3);
   template.hasResourceProperties('AWS::ApiGatewayV2::IntegrationResponse', { IntegrationResponseKey: '/5\\d\\d/' });
@@ -69,16 +71,16 @@ test('asking twice for the same integration returns the same set', () => {
 test('fails a key used twice, across calls', () => {
   const { api } = fixture();
   const route = api.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
-  WebSocketResponses.forRoute(route).respond(ResponseKey.clientErrorStatus());
-  expect(() => WebSocketResponses.forRoute(route).respond(ResponseKey.fromKey('/4\\d\\d/'))).toThrow(
-    "[ws-duplicate-response-key] response key '/4\\d\\d/' is used by another integration response of the same integration: API Gateway selects one response per key, so one of them is never used (creating the second may also fail with a conflict); merge the two responses (WebSocketResponses.forRoute on Stack/Api/ping-Route)");
+  WebSocketResponses.forRoute(route).addResponse(ResponseKey.clientErrorStatus());
+  expect(() => WebSocketResponses.forRoute(route).addResponse(ResponseKey.fromKey('/4\\d\\d/'))).toThrow(
+    "[ws-duplicate-response-key] response key '/4\\d\\d/' is used by another integration response of the same integration: API Gateway selects one response per key, so one of them is never used (creating the second may also fail with a conflict); merge the two responses (at IntegrationResponseKey) (in WebSocketResponses.forRoute on Stack/Api/ping-Route)");
 });
 
 test('fails keys of the wrong kind for the integration, and mixed kinds', () => {
   const { stack, api } = fixture();
   const mock = api.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
-  expect(() => WebSocketResponses.forRoute(mock).respond(ResponseKey.lambdaErrorMatches('.+'))).toThrow(
-    "[ws-key-kind] key '/.+/' matches Lambda error messages, but this integration matches keys against the status code; use ResponseKey.statusMatches (WebSocketResponses.forRoute on Stack/Api/ping-Route)");
+  expect(() => WebSocketResponses.forRoute(mock).addResponse(ResponseKey.whenLambdaErrorMatches('.+'))).toThrow(
+    "[ws-key-kind] key '/.+/' matches Lambda error messages, but this integration matches keys against the status code; use ResponseKey.whenStatusMatches (in WebSocketResponses.forRoute on Stack/Api/ping-Route)");
   const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
   const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
   const custom = api.addRoute('get', {
@@ -88,9 +90,10 @@ test('fails keys of the wrong kind for the integration, and mixed kinds', () => 
       credentialsRole: role,
     }),
   });
-  expect(() => WebSocketResponses.forRoute(custom).respond(ResponseKey.clientErrorStatus())).toThrow(/^\[ws-key-kind\] key '\/4\\d\\d\/' matches status codes, but this is a Lambda custom integration/);
-  const unknown = WebSocketResponses.forIntegration(stack, api.apiId, 'abc123').respond(ResponseKey.lambdaErrorMatches('.+'));
-  expect(() => unknown.respond(ResponseKey.statusMatches('5\\d\\d'))).toThrow(/^\[ws-key-kind\] key '\/5\\d\\d\/' mixes error-message keys and status keys/);
+  expect(() => WebSocketResponses.forRoute(custom).addResponse(ResponseKey.clientErrorStatus())).toThrow(/^\[ws-key-kind\] key '\/4\\d\\d\/' matches status codes, but this is a Lambda custom integration/);
+  const unknown = WebSocketResponses.forIntegration(stack, api.apiId, 'abc123');
+  unknown.addResponse(ResponseKey.whenLambdaErrorMatches('.+'));
+  expect(() => unknown.addResponse(ResponseKey.whenStatusMatches('5\\d\\d'))).toThrow(/^\[ws-key-kind\] key '\/5\\d\\d\/' mixes error-message keys and status keys/);
 });
 
 test('fails on a Lambda proxy integration', () => {
@@ -98,7 +101,7 @@ test('fails on a Lambda proxy integration', () => {
   const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
   const route = api.addRoute('echo', { integration: new WebSocketLambdaIntegration('Echo', fn) });
   expect(() => WebSocketResponses.forRoute(route)).toThrow(
-    "[ws-proxy-integration-responses] integration type AWS_PROXY ignores integration responses: API Gateway passes the backend's answer through, so these responses would never apply; use a non-proxy integration (WebSocketAwsIntegration, WebSocketMockIntegration) to map responses (WebSocketResponses.forRoute on Stack/Api/echo-Route)");
+    "[ws-proxy-integration-responses] integration type AWS_PROXY ignores integration responses: for proxy integrations API Gateway passes the backend's answer through (\"There is no integration response\"), so their templates and parameters never apply; use a non-proxy integration (AWS, HTTP or MOCK: WebSocketAwsIntegration, WebSocketMockIntegration) to map responses, or remove them (in WebSocketResponses.forRoute on Stack/Api/echo-Route)");
 });
 
 test('fails a route with a route response selection expression other than $default', () => {
@@ -112,7 +115,9 @@ test('works with a raw CfnApi and CfnIntegration, checking the integration type'
   const { stack } = fixture();
   const api = new apigwv2.CfnApi(stack, 'Raw', { name: 'raw', protocolType: 'WEBSOCKET', routeSelectionExpression: '$request.body.action' });
   const integration = new apigwv2.CfnIntegration(stack, 'Mock', { apiId: api.ref, integrationType: 'MOCK' });
-  WebSocketResponses.forIntegration(stack, api.ref, integration.ref).respond(ResponseKey.DEFAULT, pong).respond(ResponseKey.successStatus());
+  const responses = WebSocketResponses.forIntegration(stack, api.ref, integration.ref);
+  responses.addResponse(ResponseKey.DEFAULT, pong);
+  responses.addResponse(ResponseKey.successStatus());
   synthesize(stack).hasResourceProperties('AWS::ApiGatewayV2::IntegrationResponse', { ApiId: { Ref: 'Raw' }, IntegrationId: { Ref: 'Mock' }, IntegrationResponseKey: '/2\\d\\d/' });
   const proxy = new apigwv2.CfnIntegration(stack, 'Proxy', { apiId: api.ref, integrationType: 'HTTP_PROXY', integrationUri: 'https://example.com', integrationMethod: 'ANY' });
   expect(() => WebSocketResponses.forIntegration(stack, api.ref, proxy.ref)).toThrow(/^\[ws-proxy-integration-responses\] integration type HTTP_PROXY/);
@@ -121,7 +126,7 @@ test('works with a raw CfnApi and CfnIntegration, checking the integration type'
 test('warns at synth when the integration has no $default response', () => {
   const { stack, api } = fixture();
   const route = api.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
-  WebSocketResponses.forRoute(route).respond(ResponseKey.successStatus());
+  WebSocketResponses.forRoute(route).addResponse(ResponseKey.successStatus());
   Annotations.fromStack(stack).hasWarning('/Stack/Api/ping-Route/Ping/Resource', Match.stringLikeRegexp("^\\[ws-no-default-key\\] the integration has 1 integration response\\(s\\) but none with key '\\$default'"));
 });
 
@@ -130,7 +135,7 @@ test('a second route sharing the integration finds it through its target', () =>
   const shared = new WebSocketMockIntegration('Shared');
   api.addRoute('a', { integration: shared });
   const b = api.addRoute('b', { integration: shared });
-  WebSocketResponses.forRoute(b).respond(ResponseKey.DEFAULT, pong);
+  WebSocketResponses.forRoute(b).addResponse(ResponseKey.DEFAULT, pong);
   const template = synthesize(stack);
   template.resourceCountIs('AWS::ApiGatewayV2::IntegrationResponse', 1);
   template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'b', RouteResponseSelectionExpression: '$default' });
