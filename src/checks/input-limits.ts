@@ -20,7 +20,14 @@ export function tooDeepAt(value: unknown, limit = MAX_NESTING_DEPTH, base = ''):
   /** How many levels each finished object holds, itself included. */
   const height = new WeakMap<object, number>();
   const open = new WeakSet<object>();
-  interface Frame { readonly node: object; readonly path: string; readonly depth: number; readonly children: Array<[unknown, string]>; next: number; tallest: number }
+  interface Frame {
+    readonly node: object;
+    readonly path: string;
+    readonly depth: number;
+    readonly children: Array<[unknown, string]>;
+    next: number;
+    tallest: number;
+  }
   const enter = (node: object, path: string, depth: number): Frame => {
     open.add(node);
     const children: Array<[unknown, string]> = Array.isArray(node)
