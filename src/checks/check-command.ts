@@ -1,9 +1,10 @@
 import { suppressionsInMetadata, withoutSuppressed } from './suppressions';
-import { TemplateChecker, TemplateFinding } from './template-checker';
+import { TemplateChecker } from './template-checker';
+import { TemplateFinding } from './template-finding';
 import { collectTemplates, InputError, TemplateFile } from './template-reader';
 import { formatFinding } from '../errors/integration-response-error';
 import { Severity } from '../rules/finding';
-import { knownObject } from '../rules/unknown';
+import { knownObject } from '../grammar/unknown';
 
 /**
  * A finding of the CLI: a template finding and the file it is in.

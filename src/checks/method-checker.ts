@@ -1,8 +1,8 @@
 import { Finding } from '../rules/finding';
 import { FindingsMemo } from '../rules/findings-memo';
-import { matchTargetOf, mockStatusCodes } from '../rules/match-target';
+import { matchTargetOf, mockStatusCodes } from '../grammar/match-target';
 import { checkRestMethod } from '../rules/rest-method';
-import { knownObject } from '../rules/unknown';
+import { knownObject } from '../grammar/unknown';
 
 /**
  * Checks REST methods, reusing the findings of a method whose checked properties are the same: the

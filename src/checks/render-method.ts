@@ -1,7 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { plainCfnProperties } from './cdk-internals';
 import { RenderedResource } from './render';
-import { isUnknown, knownObject } from '../rules/unknown';
+import { isUnknown, knownObject } from '../grammar/unknown';
 
 /**
  * Which CloudFormation property each `CfnMethod` property the rules read is written as. A key maps

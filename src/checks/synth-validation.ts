@@ -8,7 +8,7 @@ import { applySuppressions, suppressionsInScopes } from './suppressions';
 import { checkResources, integrationOfTarget, referenceKey, TemplateResource } from './template-resources';
 import { formatFinding } from '../errors/integration-response-error';
 import { Finding, Severity } from '../rules/finding';
-import { knownObject } from '../rules/unknown';
+import { knownObject } from '../grammar/unknown';
 
 const validated = new WeakSet<CfnResource>();
 /** Resources whose warnings fail synthesis (the checks that registered them were strict). */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CST, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Parser, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
 import { MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
-import { TemplateFinding } from './template-checker';
+import { TemplateFinding } from './template-finding';
 import { IntegrationResponseError } from '../errors/integration-response-error';
 import { childPath } from '../rules/catalog';
 import { duplicateKeyFinding } from '../rules/duplicate-key';

@@ -1,8 +1,8 @@
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
-import { headerNameProblem } from '../rules/header-name';
-import { parseBodyPath } from '../rules/json-path';
+import { headerNameProblem } from '../grammar/header-name';
+import { parseBodyPath } from '../grammar/json-path';
 import { checkResponseValue } from '../rules/response-parameters';
-import { isUnknown } from '../rules/unknown';
+import { isUnknown } from '../grammar/unknown';
 
 /**
  * The value of a header in a REST integration response: either a static value, which is quoted

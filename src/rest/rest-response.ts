@@ -5,11 +5,12 @@ import { ResponseValue } from './response-value';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { RULES } from '../rules/catalog';
 import { checkContentHandling } from '../rules/content-handling';
-import { headerNameProblem } from '../rules/header-name';
+import { headerNameProblem } from '../grammar/header-name';
 import { checkResponseTemplate, isMediaType } from '../rules/response-templates';
-import { compilePattern, REST_PATTERN_RULES } from '../rules/selection-pattern';
+import { compilePattern } from '../rules/selection-pattern';
+import { REST_PATTERN_RULES } from '../rules/pattern-rules';
 import { checkStatusCode } from '../rules/status-code';
-import { isUnknown } from '../rules/unknown';
+import { isUnknown } from '../grammar/unknown';
 
 interface State {
   readonly statusCode: string;

@@ -8,12 +8,12 @@ import { validateAtSynth } from '../checks/synth-validation';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { RULES } from '../rules/catalog';
 import { FindingsMemo } from '../rules/findings-memo';
-import { matchTargetOf } from '../rules/match-target';
+import { matchTargetOf } from '../grammar/match-target';
 import { IntendedPattern, checkRestPatternKinds } from '../rules/pattern-kind';
 import { checkIntegrationResponses } from '../rules/rest-integration-responses';
 import { proxyIntegrationFindings } from '../rules/rest-method';
-import { MatchTarget } from '../rules/selection-pattern';
-import { knownArray, knownObject, knownString } from '../rules/unknown';
+import { MatchTarget } from '../grammar/match-target';
+import { knownArray, knownObject, knownString } from '../grammar/unknown';
 
 /**
  * The responses of one REST method. Renders both the integration responses and the matching

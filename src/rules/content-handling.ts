@@ -1,6 +1,6 @@
 import { finding, Rule, RULES } from './catalog';
 import { Finding } from './finding';
-import { knownString } from './unknown';
+import { knownString } from '../grammar/unknown';
 
 const STRATEGIES = ['CONVERT_TO_TEXT', 'CONVERT_TO_BINARY'];
 

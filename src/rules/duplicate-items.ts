@@ -1,6 +1,6 @@
 import { childPath, finding, RULES } from './catalog';
 import { Finding } from './finding';
-import { knownObject } from './unknown';
+import { knownObject } from '../grammar/unknown';
 
 /**
  * The items of a list that are exact copies of an earlier item, and a finding for each:

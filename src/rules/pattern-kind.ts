@@ -1,6 +1,6 @@
 import { finding, RULES } from './catalog';
 import { Finding } from './finding';
-import { MatchTarget } from './selection-pattern';
+import { MatchTarget } from '../grammar/match-target';
 import { ResponseMatch } from '../response-match';
 
 /**

@@ -1,8 +1,10 @@
 import { RULES, finding } from './catalog';
 import { Finding } from './finding';
-import { CompiledPattern } from './java-pattern';
-import { checkPatternForTarget, compilePattern, MatchTarget, PatternRules } from './selection-pattern';
-import { knownString } from './unknown';
+import { CompiledPattern } from '../grammar/java-pattern';
+import { checkPatternForTarget, compilePattern } from './selection-pattern';
+import { PatternRules } from './pattern-rules';
+import { MatchTarget } from '../grammar/match-target';
+import { knownString } from '../grammar/unknown';
 
 /** The catch-all WebSocket integration response key. */
 export const DEFAULT_KEY = '$default';

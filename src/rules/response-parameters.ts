@@ -1,8 +1,8 @@
 import { childPath, finding, RULES } from './catalog';
-import { isContextVariableShape, isKnownContextVariable } from './context-variables';
+import { isContextVariableShape, isKnownContextVariable } from '../grammar/context-variables';
 import { Finding } from './finding';
-import { parseResponseParameterKey, parseResponseParameterValue } from './mapping-expression';
-import { isUnknown, knownString } from './unknown';
+import { parseResponseParameterKey, parseResponseParameterValue } from '../grammar/mapping-expression';
+import { isUnknown, knownString } from '../grammar/unknown';
 
 /**
  * Checks one REST response parameter mapping (`method.response.header.X` → expression).

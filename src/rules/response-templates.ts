@@ -1,6 +1,6 @@
 import { childPath, finding, RULES } from './catalog';
 import { Finding } from './finding';
-import { knownString } from './unknown';
+import { knownString } from '../grammar/unknown';
 
 const MEDIA_TYPE_PART = '[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*';
 const MEDIA_TYPE = new RegExp(`^(${MEDIA_TYPE_PART}/(${MEDIA_TYPE_PART}|\\*)|\\*/\\*)$`);

@@ -4,9 +4,11 @@ import { duplicateItems } from './duplicate-items';
 import { Finding } from './finding';
 import { checkResponseParameters } from './response-parameters';
 import { checkResponseTemplates } from './response-templates';
-import { checkPatternForTarget, checkPatternOverlaps, compilePattern, MatchTarget, PlacedPattern, REST_PATTERN_RULES } from './selection-pattern';
+import { checkPatternForTarget, checkPatternOverlaps, compilePattern, PlacedPattern } from './selection-pattern';
+import { REST_PATTERN_RULES } from './pattern-rules';
+import { MatchTarget } from '../grammar/match-target';
 import { checkStatusCode } from './status-code';
-import { isUnknown, knownArray, knownObject, knownString } from './unknown';
+import { isUnknown, knownArray, knownObject, knownString } from '../grammar/unknown';
 
 /**
  * Checks a REST method's `IntegrationResponses` (CloudFormation shape), each on its own and all

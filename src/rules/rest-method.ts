@@ -1,11 +1,11 @@
 import { childPath, finding, RULES } from './catalog';
 import { duplicateItems } from './duplicate-items';
 import { Finding } from './finding';
-import { parseResponseParameterKey } from './mapping-expression';
-import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from './match-target';
+import { parseResponseParameterKey } from '../grammar/mapping-expression';
+import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
 import { checkIntegrationResponses } from './rest-integration-responses';
 import { checkStatusCode } from './status-code';
-import { knownArray, knownObject, knownString } from './unknown';
+import { knownArray, knownObject, knownString } from '../grammar/unknown';
 
 /**
  * Checks the properties of an `AWS::ApiGateway::Method` (CloudFormation shape, possibly with

@@ -1,47 +1,11 @@
-import { finding, Rule, RULES } from './catalog';
+import { finding } from './catalog';
+import { PatternRules } from './pattern-rules';
 import { Finding } from './finding';
-import { compileJavaPattern, CompiledPattern } from './java-pattern';
-import { searchOverlaps } from './overlap-search';
+import { compileJavaPattern, CompiledPattern } from '../grammar/java-pattern';
+import { matchedStatusCodes, MatchTarget } from '../grammar/match-target';
+import { searchOverlaps } from '../grammar/overlap-search';
 import { checkBacktracking } from './pattern-backtracking';
-import { Overlap } from './pattern-overlap';
-
-/**
- * What an integration's selection patterns (REST) or response keys (WebSocket) are matched against.
- * - `lambda`: a Lambda custom integration; patterns match the error's `errorMessage`
- *   (the empty string for a success).
- * - `status`: HTTP, AWS (non-Lambda) and MOCK integrations; patterns match the status code.
- * - `unknown`: cannot be told before deployment.
- */
-export type MatchTarget = 'lambda' | 'status' | 'unknown';
-
-/** Every status code a backend can return, as the strings patterns are matched against. */
-export const ALL_STATUS_CODES: readonly string[] = Array.from({ length: 500 }, (_, i) => String(100 + i));
-
-/**
- * The rules and wording used for one kind of pattern: REST selection patterns and WebSocket
- * response keys share the checks but not the rule IDs.
- */
-export interface PatternRules {
-  /** What the pattern is called in messages. */
-  readonly subject: string;
-  readonly syntax: Rule;
-  readonly unchecked: Rule;
-  readonly unreachable: Rule;
-  readonly matchesSuccess: Rule;
-  /** Super-linear backtracking on long error messages. */
-  readonly backtracking: Rule;
-  readonly overlap: Rule;
-}
-
-export const REST_PATTERN_RULES: PatternRules = {
-  subject: 'selection pattern',
-  syntax: RULES.restSelectionPatternSyntax,
-  unchecked: RULES.restSelectionPatternUnchecked,
-  unreachable: RULES.restStatusPatternUnreachable,
-  matchesSuccess: RULES.restLambdaPatternMatchesSuccess,
-  backtracking: RULES.restSelectionPatternBacktracking,
-  overlap: RULES.restPatternOverlap,
-};
+import { Overlap } from '../grammar/pattern-overlap';
 
 /**
  * Compiles a Java pattern, or explains with findings why it cannot be used.
@@ -78,21 +42,6 @@ const ABBREVIATED = 40;
 /** A long pattern cut for messages: its start and an ellipsis. */
 export function abbreviate(pattern: string): string {
   return pattern.length <= ABBREVIATED * 2 ? pattern : `${pattern.slice(0, ABBREVIATED)}…`;
-}
-
-const statusCodesOf = new WeakMap<CompiledPattern, readonly string[]>();
-
-/**
- * The status codes from 100 to 599 a compiled pattern matches (computed once per pattern: the same
- * patterns recur on every method of an API).
- */
-export function matchedStatusCodes(pattern: CompiledPattern): readonly string[] {
-  let codes = statusCodesOf.get(pattern);
-  if (codes === undefined) {
-    codes = ALL_STATUS_CODES.filter(code => pattern.matches(code));
-    statusCodesOf.set(pattern, codes);
-  }
-  return codes;
 }
 
 /**

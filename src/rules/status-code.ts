@@ -1,6 +1,6 @@
 import { finding, RULES } from './catalog';
 import { Finding } from './finding';
-import { knownString } from './unknown';
+import { knownString } from '../grammar/unknown';
 
 const STATUS_CODE = /^[1-5]\d\d$/;
 

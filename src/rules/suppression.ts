@@ -1,6 +1,6 @@
 import { ALL_RULES, finding, RULES } from './catalog';
 import { Finding } from './finding';
-import { knownString } from './unknown';
+import { knownString } from '../grammar/unknown';
 
 /**
  * Why a suppression cannot be used, or `undefined` when it can: it names a rule of the table and

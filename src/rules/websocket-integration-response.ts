@@ -1,12 +1,12 @@
 import { childPath, finding, RULES } from './catalog';
 import { checkContentHandling } from './content-handling';
 import { Finding } from './finding';
-import { CompiledPattern } from './java-pattern';
-import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from './mapping-expression';
+import { CompiledPattern } from '../grammar/java-pattern';
+import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from '../grammar/mapping-expression';
 import { checkResponseKey, DEFAULT_KEY } from './response-key';
-import { ExpressionPart, parseSelectionExpression, possibleTemplateKeys, templateSelectionVariableProblem } from './selection-expression';
-import { MatchTarget } from './selection-pattern';
-import { isUnknown, knownObject, knownString } from './unknown';
+import { ExpressionPart, parseSelectionExpression, possibleTemplateKeys, templateSelectionVariableProblem } from '../grammar/selection-expression';
+import { MatchTarget } from '../grammar/match-target';
+import { isUnknown, knownObject, knownString } from '../grammar/unknown';
 
 /** `ResponseTemplates` values: 0 to 32,768 characters. */
 export const WEBSOCKET_TEMPLATE_LIMIT = 32_768;

@@ -1,9 +1,10 @@
 import { finding, RULES } from './catalog';
 import { Finding } from './finding';
-import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from './match-target';
+import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
 import { DEFAULT_KEY, WEBSOCKET_KEY_RULES } from './response-key';
-import { checkPatternOverlaps, MatchTarget, PlacedPattern } from './selection-pattern';
-import { knownObject, knownString } from './unknown';
+import { checkPatternOverlaps, PlacedPattern } from './selection-pattern';
+import { MatchTarget } from '../grammar/match-target';
+import { knownObject, knownString } from '../grammar/unknown';
 import { checkWebSocketIntegrationResponse } from './websocket-integration-response';
 
 /**

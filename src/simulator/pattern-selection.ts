@@ -1,5 +1,5 @@
 import { SimulationError } from './simulation-error';
-import { CompiledPattern, PatternMatchError } from '../rules/java-pattern';
+import { CompiledPattern, PatternMatchError } from '../grammar/java-pattern';
 
 /**
  * Whether a selection pattern (REST) or response key (WebSocket) matches the backend result, as a

@@ -7,10 +7,11 @@ import {
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { childPath } from '../rules/catalog';
-import { CompiledPattern, compileJavaPattern } from '../rules/java-pattern';
-import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from '../rules/mapping-expression';
-import { abbreviate, MatchTarget } from '../rules/selection-pattern';
-import { isUnknown, knownArray, knownObject, knownString } from '../rules/unknown';
+import { CompiledPattern, compileJavaPattern } from '../grammar/java-pattern';
+import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from '../grammar/mapping-expression';
+import { abbreviate } from '../rules/selection-pattern';
+import { MatchTarget } from '../grammar/match-target';
+import { isUnknown, knownArray, knownObject, knownString } from '../grammar/unknown';
 import { renderTemplate } from './vtl/sandbox';
 import { TemplateError } from './vtl/template-error';
 

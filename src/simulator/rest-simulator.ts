@@ -7,9 +7,9 @@ import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { RestResponses } from '../rest/rest-responses';
 import { toCfnIntegrationResponse } from '../rest/to-cfn';
-import { matchTargetOf, PROXY_INTEGRATION_TYPES } from '../rules/match-target';
-import { MatchTarget } from '../rules/selection-pattern';
-import { knownArray, knownObject, knownString } from '../rules/unknown';
+import { matchTargetOf, PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
+import { MatchTarget } from '../grammar/match-target';
+import { knownArray, knownObject, knownString } from '../grammar/unknown';
 
 /**
  * Options of a REST simulator.

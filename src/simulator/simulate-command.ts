@@ -3,7 +3,7 @@ import { RestSimulator } from './rest-simulator';
 import { SimulatedResponse, SimulationInput } from './types';
 import { WebSocketSimulator } from './websocket-simulator';
 import { InputError, readTemplates } from '../checks/template-reader';
-import { knownObject } from '../rules/unknown';
+import { knownObject } from '../grammar/unknown';
 
 /**
  * `cdk-integration-responses simulate --template T --resource ID --backend B.json`: the response a

@@ -2,8 +2,8 @@ import { mappingJson } from './json-body';
 import { evaluateJsonPath } from './json-path';
 import { SimulationError } from './simulation-error';
 import { BackendResult, SimulationInput } from './types';
-import { ResponseSource } from '../rules/mapping-expression';
-import { MatchTarget } from '../rules/selection-pattern';
+import { ResponseSource } from '../grammar/mapping-expression';
+import { MatchTarget } from '../grammar/match-target';
 import { javaToString } from './vtl/java-methods';
 import { inputVariable, utilVariable } from './vtl/variables';
 

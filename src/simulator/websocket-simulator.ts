@@ -5,8 +5,8 @@ import { SimulatedResponse, SimulationInput } from './types';
 import { simulateWebSocket, WebSocketModel, webSocketModel } from './websocket-simulation';
 import { renderResource } from '../checks/render';
 import { referenceKey } from '../checks/template-resources';
-import { matchTargetOf } from '../rules/match-target';
-import { knownObject } from '../rules/unknown';
+import { matchTargetOf } from '../grammar/match-target';
+import { knownObject } from '../grammar/unknown';
 import { matchTargetOfResponses, WebSocketResponses } from '../websocket/websocket-responses';
 
 /**

@@ -8,8 +8,8 @@ import { TemplateSelection } from './template-selection';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { ResponseValue } from '../rest/response-value';
 import { RULES } from '../rules/catalog';
-import { RESPONSE_HEADER_PREFIX } from '../rules/mapping-expression';
-import { MatchTarget } from '../rules/selection-pattern';
+import { RESPONSE_HEADER_PREFIX } from '../grammar/mapping-expression';
+import { MatchTarget } from '../grammar/match-target';
 import { checkWebSocketIntegrationResponse } from '../rules/websocket-integration-response';
 
 /**

@@ -7,10 +7,10 @@ import { WebSocketIntegrationResponse, WebSocketResponseOptions } from './websoc
 import { validateAtSynth } from '../checks/synth-validation';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { RULES } from '../rules/catalog';
-import { matchTargetOf } from '../rules/match-target';
+import { matchTargetOf } from '../grammar/match-target';
 import { checkWebSocketKeyKinds } from '../rules/pattern-kind';
-import { MatchTarget } from '../rules/selection-pattern';
-import { knownString } from '../rules/unknown';
+import { MatchTarget } from '../grammar/match-target';
+import { knownString } from '../grammar/unknown';
 import { checkWebSocketIntegration, webSocketProxyFindings } from '../rules/websocket-integration';
 
 /** One response set per integration, however many times it is asked for. */

@@ -5,7 +5,7 @@ import { App, Aspects, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { IntegrationResponseChecks, RestResponse, RestResponses, RestSimulator, TemplateChecker } from '../../src';
 import { runCli } from '../../src/cli';
-import { compileJavaPattern } from '../../src/rules/java-pattern';
+import { compileJavaPattern } from '../../src/grammar/java-pattern';
 import { checkIntegrationResponses } from '../../src/rules/rest-integration-responses';
 import { checkWebSocketIntegration } from '../../src/rules/websocket-integration';
 

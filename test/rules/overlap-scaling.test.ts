@@ -1,6 +1,6 @@
-import { CompiledPattern, compileJavaPattern } from '../../src/rules/java-pattern';
-import { searchOverlaps } from '../../src/rules/overlap-search';
-import { findOverlap } from '../../src/rules/pattern-overlap';
+import { CompiledPattern, compileJavaPattern } from '../../src/grammar/java-pattern';
+import { searchOverlaps } from '../../src/grammar/overlap-search';
+import { findOverlap } from '../../src/grammar/pattern-overlap';
 import { checkIntegrationResponses } from '../../src/rules/rest-integration-responses';
 import { checkWebSocketIntegration } from '../../src/rules/websocket-integration';
 

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { matchTargetOf } from '../../src/rules/match-target';
+import { matchTargetOf } from '../../src/grammar/match-target';
 import { checkRestMethod } from '../../src/rules/rest-method';
 
 const LAMBDA_URI = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, ':lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '/invocations']] };

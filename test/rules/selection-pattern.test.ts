@@ -1,5 +1,7 @@
-import { CompiledPattern } from '../../src/rules/java-pattern';
-import { checkPatternForTarget, compilePattern, matchedStatusCodes, REST_PATTERN_RULES } from '../../src/rules/selection-pattern';
+import { CompiledPattern } from '../../src/grammar/java-pattern';
+import { checkPatternForTarget, compilePattern } from '../../src/rules/selection-pattern';
+import { REST_PATTERN_RULES } from '../../src/rules/pattern-rules';
+import { matchedStatusCodes } from '../../src/grammar/match-target';
 
 const compileSelectionPattern = (source: string, path?: string) => compilePattern(source, REST_PATTERN_RULES, path);
 

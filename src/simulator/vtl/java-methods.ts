@@ -1,6 +1,6 @@
 import { allMatches, RegexMatch, searcher, splitWith } from './regex-search';
 import { TemplateError } from './template-error';
-import { compileJavaPattern, CompiledPattern, PatternMatchError } from '../../rules/java-pattern';
+import { compileJavaPattern, CompiledPattern, PatternMatchError } from '../../grammar/java-pattern';
 
 /**
  * Mapping templates are Velocity (Java): values are Java strings, numbers, lists and maps, and

@@ -1,8 +1,8 @@
 import { RE2JS } from 're2js';
 import { TemplateError } from './template-error';
-import { CompiledPattern } from '../../rules/java-pattern';
-import { searchCost } from '../../rules/pattern-safety';
-import { re2Compatible, re2Pattern } from '../../rules/re2-syntax';
+import { CompiledPattern } from '../../grammar/java-pattern';
+import { searchCost } from '../../grammar/pattern-safety';
+import { re2Compatible, re2Pattern } from '../../grammar/re2-syntax';
 
 /**
  * Searching a string for a pattern (`replaceAll`, `replaceFirst`, `split`) without risking a hang:

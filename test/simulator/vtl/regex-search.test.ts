@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { compileJavaPattern, CompiledPattern } from '../../../src/rules/java-pattern';
-import { re2Pattern } from '../../../src/rules/re2-syntax';
+import { compileJavaPattern, CompiledPattern } from '../../../src/grammar/java-pattern';
+import { re2Pattern } from '../../../src/grammar/re2-syntax';
 import { allMatches, re2Searcher, RegexMatch, regexSearcher, splitWith } from '../../../src/simulator/vtl/regex-search';
 
 const compiled = (pattern: string): CompiledPattern => {

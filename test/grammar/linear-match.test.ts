@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
-import { automatonMatcher } from '../../src/rules/automaton-match';
-import { compileJavaPattern } from '../../src/rules/java-pattern';
-import { linearMatcher, withoutEdgeAnchors } from '../../src/rules/linear-match';
-import { re2Pattern } from '../../src/rules/re2-syntax';
+import { automatonMatcher } from '../../src/grammar/automaton-match';
+import { compileJavaPattern } from '../../src/grammar/java-pattern';
+import { linearMatcher, withoutEdgeAnchors } from '../../src/grammar/linear-match';
+import { re2Pattern } from '../../src/grammar/re2-syntax';
 import oracle from '../fixtures/java-pattern-oracle.json';
 
 const compiledCases = oracle.cases.flatMap(c => {

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { parseResponseParameterKey, parseResponseParameterValue } from '../../src/rules/mapping-expression';
+import { parseResponseParameterKey, parseResponseParameterValue } from '../../src/grammar/mapping-expression';
 
 describe('response parameter keys', () => {
   test('method.response.header.{name} names a header', () => {

@@ -1,5 +1,5 @@
-import { CompiledPattern, compileJavaPattern } from '../../src/rules/java-pattern';
-import { findOverlap } from '../../src/rules/pattern-overlap';
+import { CompiledPattern, compileJavaPattern } from '../../src/grammar/java-pattern';
+import { findOverlap } from '../../src/grammar/pattern-overlap';
 
 const p = (source: string) => compileJavaPattern(source) as CompiledPattern;
 

@@ -1,5 +1,33 @@
-import { MatchTarget } from './selection-pattern';
+import { CompiledPattern } from './java-pattern';
 import { knownObject, knownString, stringFragments } from './unknown';
+
+
+/**
+ * What an integration's selection patterns (REST) or response keys (WebSocket) are matched against.
+ * - `lambda`: a Lambda custom integration; patterns match the error's `errorMessage`
+ *   (the empty string for a success).
+ * - `status`: HTTP, AWS (non-Lambda) and MOCK integrations; patterns match the status code.
+ * - `unknown`: cannot be told before deployment.
+ */
+export type MatchTarget = 'lambda' | 'status' | 'unknown';
+
+/** Every status code a backend can return, as the strings patterns are matched against. */
+export const ALL_STATUS_CODES: readonly string[] = Array.from({ length: 500 }, (_, i) => String(100 + i));
+
+const statusCodesOf = new WeakMap<CompiledPattern, readonly string[]>();
+
+/**
+ * The status codes from 100 to 599 a compiled pattern matches (computed once per pattern: the same
+ * patterns recur on every method of an API).
+ */
+export function matchedStatusCodes(pattern: CompiledPattern): readonly string[] {
+  let codes = statusCodesOf.get(pattern);
+  if (codes === undefined) {
+    codes = ALL_STATUS_CODES.filter(code => pattern.matches(code));
+    statusCodesOf.set(pattern, codes);
+  }
+  return codes;
+}
 
 const LAMBDA_URI_MARKER = ':lambda:path/';
 

@@ -1,5 +1,5 @@
 import { Stack, Token, CfnParameter, Lazy } from 'aws-cdk-lib';
-import { isUnknown, knownArray, knownObject, knownString, stringFragments } from '../../src/rules/unknown';
+import { isUnknown, knownArray, knownObject, knownString, stringFragments } from '../../src/grammar/unknown';
 
 const stack = new Stack();
 const parameter = new CfnParameter(stack, 'P');

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { parseSelectionExpression, possibleTemplateKeys, templateSelectionVariableProblem } from '../../src/rules/selection-expression';
+import { parseSelectionExpression, possibleTemplateKeys, templateSelectionVariableProblem } from '../../src/grammar/selection-expression';
 
 test.each([
   ['${integration.response.statuscode}', [{ kind: 'variable', name: 'integration.response.statuscode' }]],

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { parseBodyPath } from '../../src/rules/json-path';
+import { parseBodyPath } from '../../src/grammar/json-path';
 
 test.each([
   ['a', ['a']],

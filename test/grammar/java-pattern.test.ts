@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { compileJavaPattern } from '../../src/rules/java-pattern';
+import { compileJavaPattern } from '../../src/grammar/java-pattern';
 import oracle from '../fixtures/java-pattern-oracle.json';
 
 // The oracle was produced by java.util.regex itself (scripts/java-oracle/generate.js).

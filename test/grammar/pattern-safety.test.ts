@@ -1,4 +1,4 @@
-import { isBacktrackingSafe, mayRepeat, searchCost } from '../../src/rules/pattern-safety';
+import { isBacktrackingSafe, mayRepeat, searchCost } from '../../src/grammar/pattern-safety';
 
 describe('which patterns a backtracking engine can run safely', () => {
   test.each([

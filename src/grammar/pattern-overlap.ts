@@ -2,7 +2,7 @@ import { CharRange, DFA, isDisjointWith, JS, NFA } from 'refa';
 import { MAX_AUTOMATON_SOURCE } from './automaton-match';
 import { CompiledPattern } from './java-pattern';
 import { withoutEdgeAnchors } from './linear-match';
-import { matchedStatusCodes, MatchTarget } from './selection-pattern';
+import { matchedStatusCodes, MatchTarget } from './match-target';
 
 // Bounds for the automata: patterns beyond them are skipped rather than slowing a synth down.
 const MAX_NODES = 5000;

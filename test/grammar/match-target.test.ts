@@ -1,4 +1,4 @@
-import { mockStatusCodes } from '../../src/rules/match-target';
+import { mockStatusCodes } from '../../src/grammar/match-target';
 
 describe('the status codes a MOCK answers with', () => {
   test.each([
