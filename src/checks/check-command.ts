@@ -3,8 +3,8 @@ import { TemplateChecker } from './template-checker';
 import { TemplateFinding } from './template-finding';
 import { collectTemplates, InputError, TemplateFile } from './template-reader';
 import { formatFinding } from '../errors/integration-response-error';
-import { Severity } from '../rules/finding';
 import { knownObject } from '../grammar/unknown';
+import { Severity } from '../rules/finding';
 
 /**
  * A finding of the CLI: a template finding and the file it is in.

@@ -1,5 +1,6 @@
 import { Aspects, CfnResource, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { CheckState } from './check-state';
 import { stagesBelow, uncheckedStages } from './stage-coverage';
 import { CONSTRUCT_METADATA_TYPE, METADATA_KEY, suppressionsInScopes } from './suppressions';
 import { validateAtSynth } from './synth-validation';
@@ -97,17 +98,15 @@ export class IntegrationResponseChecks implements IAspect {
   }
 }
 
-/** Roots (apps, stages) whose unchecked stages are reported at every synthesis, registered once. */
-const stageReportsRegistered = new WeakSet<Stage>();
-
 /**
  * An aspect of an app visits the app, never the stages inside it (they are synthesized first, on
  * their own): their API Gateway resources would go unchecked without a word. The synthesis of the
  * app fails instead, naming them and the one-liner that covers them.
  */
 function reportUncheckedStages(root: Stage): void {
-  if (stageReportsRegistered.has(root)) return;
-  stageReportsRegistered.add(root);
+  const reports = CheckState.of(root).stageReports;
+  if (reports.has(root)) return;
+  reports.add(root);
   root.node.addValidation({
     validate: () => uncheckedStages(root, aspect => aspect instanceof IntegrationResponseChecks).map(({ stage, resources }) =>
       `[cdk-integration-responses] the integration response checks do not reach stage '${stage.node.path}' ` +

@@ -1,8 +1,8 @@
+import { matchTargetOf, mockStatusCodes } from '../grammar/match-target';
+import { knownObject } from '../grammar/unknown';
 import { Finding } from '../rules/finding';
 import { FindingsMemo } from '../rules/findings-memo';
-import { matchTargetOf, mockStatusCodes } from '../grammar/match-target';
 import { checkRestMethod } from '../rules/rest-method';
-import { knownObject } from '../grammar/unknown';
 
 /**
  * Checks REST methods, reusing the findings of a method whose checked properties are the same: the

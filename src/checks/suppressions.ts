@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
+import { knownArray, knownObject } from '../grammar/unknown';
 import { Finding } from '../rules/finding';
 import { checkSuppression } from '../rules/suppression';
-import { knownArray, knownObject } from '../grammar/unknown';
 
 /**
  * The CloudFormation `Metadata` key that holds suppressions:

@@ -1,18 +1,15 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { CheckState } from './check-state';
 import { InputTooDeepError, MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
-import { MethodChecker } from './method-checker';
 import { RenderedResource, renderResource } from './render';
 import { renderMethodForChecks } from './render-method';
 import { applySuppressions, suppressionsInScopes } from './suppressions';
 import { checkResources, integrationOfTarget, referenceKey, TemplateResource } from './template-resources';
 import { formatFinding } from '../errors/integration-response-error';
-import { Finding, Severity } from '../rules/finding';
 import { knownObject } from '../grammar/unknown';
+import { Finding, Severity } from '../rules/finding';
 
-const validated = new WeakSet<CfnResource>();
-/** Resources whose warnings fail synthesis (the checks that registered them were strict). */
-const strictResources = new WeakSet<CfnResource>();
 const WEBSOCKET_PREFIX = 'AWS::ApiGatewayV2::';
 
 /** The context key that makes every check of an app strict (warnings fail synthesis). */
@@ -35,9 +32,10 @@ export interface SynthCheckOptions {
  * of its stack (its integration, the integration's other responses, the routes that target it).
  */
 export function validateAtSynth(resource: CfnResource, options: SynthCheckOptions = {}): void {
-  if (options.strict) strictResources.add(resource);
-  if (validated.has(resource)) return;
-  validated.add(resource);
+  const state = CheckState.of(resource);
+  if (options.strict) state.strict.add(resource);
+  if (state.registered.has(resource)) return;
+  state.registered.add(resource);
   const annotated = new Set<string>();
   resource.node.addValidation({
     validate: () => {
@@ -62,7 +60,7 @@ export function validateAtSynth(resource: CfnResource, options: SynthCheckOption
 
 /** Errors fail synthesis; warnings too when the checks are strict (by option or by context). */
 function failingSeverities(resource: CfnResource): ReadonlySet<Severity> {
-  const strict = strictResources.has(resource) || isTrue(resource.node.tryGetContext(STRICT_CONTEXT_KEY));
+  const strict = CheckState.of(resource).strict.has(resource) || isTrue(resource.node.tryGetContext(STRICT_CONTEXT_KEY));
   return new Set(strict ? [Severity.ERROR, Severity.WARNING] : [Severity.ERROR]);
 }
 
@@ -70,25 +68,13 @@ function isTrue(value: unknown): boolean {
   return value === true || value === 'true';
 }
 
-/** Method findings depend on the properties only, so they are shared by the methods of a stack. */
-const methodCheckers = new WeakMap<Stack, MethodChecker>();
-
 function restFindings(resource: CfnResource): Finding[] {
   const own = renderMethodForChecks(resource) ?? renderResource(resource);
   assertShallow(resource, own);
-  const stack = Stack.of(resource);
-  let checker = methodCheckers.get(stack);
-  if (checker === undefined) methodCheckers.set(stack, checker = new MethodChecker());
+  // Method findings depend on the properties only, so the methods of a stack share them.
+  const checker = CheckState.of(resource).methodChecker(Stack.of(resource));
   return applySuppressions(checker.check(own.properties), own.metadata, suppressionsInScopes(resource));
 }
-
-interface WebSocketCheck {
-  readonly findings: Map<CfnResource, Finding[]>;
-  /** The resources whose validation has taken its findings from this check. */
-  readonly served: Set<CfnResource>;
-}
-
-const webSocketChecks = new WeakMap<Stack, WebSocketCheck>();
 
 /**
  * The findings of a WebSocket resource, from a check of every WebSocket resource of its stack
@@ -98,11 +84,11 @@ const webSocketChecks = new WeakMap<Stack, WebSocketCheck>();
  */
 function webSocketFindings(resource: CfnResource): Finding[] {
   const stack = Stack.of(resource);
-  let check = webSocketChecks.get(stack);
+  const state = CheckState.of(resource);
+  let check = state.webSocketCheck(stack);
   if (check === undefined || check.served.has(resource) || !check.findings.has(resource)) {
     check = { findings: checkWebSocketResources(stack), served: new Set() };
-    webSocketChecks.set(stack, check);
-    queueMicrotask(() => webSocketChecks.delete(stack));
+    state.setWebSocketCheck(stack, check);
   }
   check.served.add(resource);
   return check.findings.get(resource) ?? [];
@@ -122,7 +108,7 @@ function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
   }
   const suppressions = (id: string) => suppressionsInScopes(byLogicalId.get(id)!);
   for (const f of checkResources(resources, suppressions)) findings.get(byLogicalId.get(f.resource)!)!.push(f);
-  reportUncheckedRoutes(resources, byLogicalId, findings);
+  reportUncheckedRoutes(resources, byLogicalId, findings, CheckState.of(stack));
   return findings;
 }
 
@@ -132,17 +118,17 @@ function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
  * having no `$default` response: they are reported on a checked resource of the same integration.
  */
 function reportUncheckedRoutes(resources: Record<string, TemplateResource>, byLogicalId: Map<string, CfnResource>,
-  findings: Map<CfnResource, Finding[]>): void {
+  findings: Map<CfnResource, Finding[]>, state: CheckState): void {
   const checkedOfIntegration = new Map<string, CfnResource>();
   for (const [id, construct] of byLogicalId) {
-    if (!validated.has(construct)) continue;
+    if (!state.registered.has(construct)) continue;
     const properties = knownObject(resources[id].Properties);
     const key = construct.cfnResourceType === 'AWS::ApiGatewayV2::Integration' ? `ref:${id}`
       : construct.cfnResourceType === 'AWS::ApiGatewayV2::IntegrationResponse' ? referenceKey(properties?.IntegrationId) : undefined;
     if (key !== undefined && !checkedOfIntegration.has(key)) checkedOfIntegration.set(key, construct);
   }
   for (const [id, construct] of byLogicalId) {
-    if (validated.has(construct)) continue;
+    if (state.registered.has(construct)) continue;
     const type = construct.cfnResourceType;
     const integration = type === 'AWS::ApiGatewayV2::Route' ? integrationOfTarget(knownObject(resources[id].Properties)?.Target)
       : type === 'AWS::ApiGatewayV2::Integration' ? `ref:${id}` : undefined;

@@ -1,6 +1,6 @@
 import { InputTooDeepError, tooDeepAt } from './input-limits';
-import { checkResources, TemplateResource } from './template-resources';
 import { TemplateFinding } from './template-finding';
+import { checkResources, TemplateResource } from './template-resources';
 import { knownObject } from '../grammar/unknown';
 
 /**

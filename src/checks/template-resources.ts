@@ -1,8 +1,8 @@
 import { MethodChecker } from './method-checker';
 import { applySuppressions, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
-import { Finding } from '../rules/finding';
 import { knownObject, knownString } from '../grammar/unknown';
+import { Finding } from '../rules/finding';
 import { checkRoute, checkWebSocketIntegration, RouteFacts } from '../rules/websocket-integration';
 
 /**

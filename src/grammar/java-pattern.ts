@@ -9,6 +9,7 @@
  */
 import { linearMatcher, PatternMatchError } from './linear-match';
 import { isBacktrackingSafe, mayRepeat } from './pattern-safety';
+import { BoundedCache } from '../util/bounded-cache';
 
 export { PatternMatchError } from './linear-match';
 
@@ -40,7 +41,7 @@ export interface UncompiledPattern {
 export type PatternResult = CompiledPattern | UncompiledPattern;
 
 const CACHE_LIMIT = 2000;
-const cache = new Map<string, PatternResult>();
+const cache = new BoundedCache<string, PatternResult>(CACHE_LIMIT);
 /**
  * Inputs this short are matched by the RegExp whatever the pattern: even exponential backtracking
  * stays small (status codes, the empty message of a success).
@@ -56,13 +57,7 @@ const LONG_INPUT = 5000;
  * Compiles a Java selection pattern (cached: the same pattern recurs across many methods).
  */
 export function compileJavaPattern(pattern: string): PatternResult {
-  let result = cache.get(pattern);
-  if (result === undefined) {
-    result = compileUncached(pattern);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(pattern, result);
-  }
-  return result;
+  return cache.get(pattern, () => compileUncached(pattern));
 }
 
 class PatternError extends Error {

@@ -1,5 +1,6 @@
 import { CompiledPattern } from './java-pattern';
 import { knownObject, knownString, stringFragments } from './unknown';
+import { derived } from '../util/derived';
 
 
 /**
@@ -14,19 +15,14 @@ export type MatchTarget = 'lambda' | 'status' | 'unknown';
 /** Every status code a backend can return, as the strings patterns are matched against. */
 export const ALL_STATUS_CODES: readonly string[] = Array.from({ length: 500 }, (_, i) => String(100 + i));
 
-const statusCodesOf = new WeakMap<CompiledPattern, readonly string[]>();
+const STATUS_CODES = Symbol('matched status codes');
 
 /**
  * The status codes from 100 to 599 a compiled pattern matches (computed once per pattern: the same
  * patterns recur on every method of an API).
  */
 export function matchedStatusCodes(pattern: CompiledPattern): readonly string[] {
-  let codes = statusCodesOf.get(pattern);
-  if (codes === undefined) {
-    codes = ALL_STATUS_CODES.filter(code => pattern.matches(code));
-    statusCodesOf.set(pattern, codes);
-  }
-  return codes;
+  return derived(pattern, STATUS_CODES, () => ALL_STATUS_CODES.filter(code => pattern.matches(code)));
 }
 
 const LAMBDA_URI_MARKER = ':lambda:path/';

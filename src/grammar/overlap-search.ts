@@ -1,6 +1,6 @@
 import { CompiledPattern } from './java-pattern';
-import { findOverlap, mayContainEachOther, Overlap } from './pattern-overlap';
 import { ALL_STATUS_CODES, matchedStatusCodes, MatchTarget } from './match-target';
+import { findOverlap, mayContainEachOther, Overlap } from './pattern-overlap';
 
 /**
  * Overlaps among all the patterns of a response set, without comparing every pair the expensive

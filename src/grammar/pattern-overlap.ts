@@ -3,6 +3,8 @@ import { MAX_AUTOMATON_SOURCE } from './automaton-match';
 import { CompiledPattern } from './java-pattern';
 import { withoutEdgeAnchors } from './linear-match';
 import { matchedStatusCodes, MatchTarget } from './match-target';
+import { BoundedCache } from '../util/bounded-cache';
+import { derived } from '../util/derived';
 
 // Bounds for the automata: patterns beyond them are skipped rather than slowing a synth down.
 const MAX_NODES = 5000;
@@ -27,8 +29,8 @@ interface Automata {
   readonly sample: string | undefined;
 }
 
-const automata = new WeakMap<CompiledPattern, Automata | null>();
-const overlaps = new Map<string, Overlap | null>();
+const AUTOMATA = Symbol('automata');
+const overlaps = new BoundedCache<string, Overlap | null>(CACHE_LIMIT);
 
 /**
  * How two selection patterns overlap, or `undefined` when they do not (or the question cannot be
@@ -41,13 +43,7 @@ const overlaps = new Map<string, Overlap | null>();
 export function findOverlap(a: CompiledPattern, b: CompiledPattern, target: MatchTarget): Overlap | undefined {
   if (target === 'status') return statusOverlap(a, b);
   const key = `${a.flags}/${a.source}\u0000${b.flags}/${b.source}`;
-  let overlap = overlaps.get(key);
-  if (overlap === undefined) {
-    overlap = languageOverlap(a, b);
-    if (overlaps.size >= CACHE_LIMIT) overlaps.clear();
-    overlaps.set(key, overlap);
-  }
-  return overlap ?? undefined;
+  return overlaps.get(key, () => languageOverlap(a, b)) ?? undefined;
 }
 
 function statusOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | undefined {
@@ -119,9 +115,8 @@ function readableChar(range: CharRange): string {
 }
 
 function automataOf(pattern: CompiledPattern): Automata | null {
-  let result = automata.get(pattern);
-  if (result === undefined && pattern.source.length > MAX_AUTOMATON_SOURCE) result = null;
-  if (result === undefined) {
+  return derived(pattern, AUTOMATA, () => {
+    if (pattern.source.length > MAX_AUTOMATON_SOURCE) return null;
     try {
       const parsed = JS.Parser.fromLiteral({ source: withoutEdgeAnchors(pattern.source), flags: pattern.flags })
         .parse({ backreferences: 'throw', assertions: 'throw', maxNodes: MAX_NODES });
@@ -130,11 +125,9 @@ function automataOf(pattern: CompiledPattern): Automata | null {
       dfa.minimize();
       const complement = dfa.copy();
       complement.complement();
-      result = { dfa, complement, sample: shortestWord(dfa) };
+      return { dfa, complement, sample: shortestWord(dfa) };
     } catch {
-      result = null;
+      return null;
     }
-    automata.set(pattern, result);
-  }
-  return result;
+  });
 }

@@ -1,5 +1,6 @@
 import { AST, RegExpParser } from '@eslint-community/regexpp';
 import { analyse, Report } from 'scslre';
+import { BoundedCache } from '../util/bounded-cache';
 
 /**
  * Whether a pattern is safe for a backtracking engine (JavaScript's RegExp here, java.util.regex
@@ -38,7 +39,7 @@ const MAX_ANALYSED_LENGTH = 10000;
 const MAX_PARSED_LENGTH = 200000;
 const MAX_REPORTS = 8;
 const CACHE_LIMIT = 2000;
-const cache = new Map<string, BacktrackingAnalysis | null>();
+const cache = new BoundedCache<string, BacktrackingAnalysis | undefined>(CACHE_LIMIT);
 
 /** The JavaScript source the way it is matched: sticky, and nothing may follow the match. */
 function literalFor(source: string, flags: string, usage: MatchUsage): { source: string; flags: string } {
@@ -51,13 +52,7 @@ function literalFor(source: string, flags: string, usage: MatchUsage): { source:
  */
 export function analyseBacktracking(source: string, flags: string, usage: MatchUsage): BacktrackingAnalysis | undefined {
   const key = `${usage}/${flags}/${source}`;
-  let result = cache.get(key);
-  if (result === undefined) {
-    result = analyseUncached(literalFor(source, flags, usage), usage) ?? null;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, result);
-  }
-  return result ?? undefined;
+  return cache.get(key, () => analyseUncached(literalFor(source, flags, usage), usage));
 }
 
 function analyseUncached(literal: { source: string; flags: string }, usage: MatchUsage): BacktrackingAnalysis | undefined {

@@ -1,6 +1,7 @@
 import { AST } from '@eslint-community/regexpp';
 import { RE2JS } from 're2js';
 import { CharSet, JS } from 'refa';
+import { BoundedCache } from '../util/bounded-cache';
 
 /**
  * Runs a JavaScript pattern on re2js (a port of RE2: linear time, no backtracking). RE2's own
@@ -15,7 +16,7 @@ const MAX_REPEAT = 1000;
 const MAX_AST_NODES = 20000;
 const MAX_SOURCE = 100000;
 const CACHE_LIMIT = 500;
-const cache = new Map<string, RE2JS | null>();
+const cache = new BoundedCache<string, RE2JS | undefined>(CACHE_LIMIT);
 const LINE_TERMINATORS = '\\x{a}\\x{d}\\x{2028}\\x{2029}';
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -27,13 +28,7 @@ class Untranslatable extends Error {}
  */
 export function re2Pattern(source: string, flags: string): RE2JS | undefined {
   const key = `${flags}/${source}`;
-  let result = cache.get(key);
-  if (result === undefined) {
-    result = translate(source, flags) ?? null;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, result);
-  }
-  return result ?? undefined;
+  return cache.get(key, () => translate(source, flags));
 }
 
 function translate(source: string, flags: string): RE2JS | undefined {

@@ -1,8 +1,8 @@
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { headerNameProblem } from '../grammar/header-name';
 import { parseBodyPath } from '../grammar/json-path';
-import { checkResponseValue } from '../rules/response-parameters';
 import { isUnknown } from '../grammar/unknown';
+import { checkResponseValue } from '../rules/response-parameters';
 
 /**
  * The value of a header in a REST integration response: either a static value, which is quoted

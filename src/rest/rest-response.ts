@@ -3,14 +3,14 @@ import { ResponseMatch } from '../response-match';
 import { ResponseTemplate } from './response-template';
 import { ResponseValue } from './response-value';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
+import { headerNameProblem } from '../grammar/header-name';
+import { isUnknown } from '../grammar/unknown';
 import { RULES } from '../rules/catalog';
 import { checkContentHandling } from '../rules/content-handling';
-import { headerNameProblem } from '../grammar/header-name';
+import { REST_PATTERN_RULES } from '../rules/pattern-rules';
 import { checkResponseTemplate, isMediaType } from '../rules/response-templates';
 import { compilePattern } from '../rules/selection-pattern';
-import { REST_PATTERN_RULES } from '../rules/pattern-rules';
 import { checkStatusCode } from '../rules/status-code';
-import { isUnknown } from '../grammar/unknown';
 
 interface State {
   readonly statusCode: string;

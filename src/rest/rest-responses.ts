@@ -6,14 +6,13 @@ import { RestResponse } from './rest-response';
 import { toCfnIntegrationResponse } from './to-cfn';
 import { validateAtSynth } from '../checks/synth-validation';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
+import { matchTargetOf, MatchTarget } from '../grammar/match-target';
+import { knownArray, knownObject, knownString } from '../grammar/unknown';
 import { RULES } from '../rules/catalog';
 import { FindingsMemo } from '../rules/findings-memo';
-import { matchTargetOf } from '../grammar/match-target';
 import { IntendedPattern, checkRestPatternKinds } from '../rules/pattern-kind';
 import { checkIntegrationResponses } from '../rules/rest-integration-responses';
 import { proxyIntegrationFindings } from '../rules/rest-method';
-import { MatchTarget } from '../grammar/match-target';
-import { knownArray, knownObject, knownString } from '../grammar/unknown';
 
 /**
  * The responses of one REST method. Renders both the integration responses and the matching

@@ -1,4 +1,8 @@
 import { Finding } from './finding';
+import { BoundedCache } from '../util/bounded-cache';
+
+/** How many distinct inputs a memo remembers unless told otherwise. */
+const DEFAULT_LIMIT = 10_000;
 
 /**
  * Findings memoized by the JSON of what they were computed from. The rules are pure functions of
@@ -6,12 +10,14 @@ import { Finding } from './finding';
  * enough. Inputs that cannot be serialized are checked every time.
  */
 export class FindingsMemo {
-  private readonly byInput = new Map<string, readonly Finding[]>();
+  private readonly byInput: BoundedCache<string, readonly Finding[]>;
 
   /**
-   * @param limit how many inputs to remember before starting over
+   * @param limit how many inputs to remember (the oldest are forgotten first)
    */
-  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+  constructor(limit = DEFAULT_LIMIT) {
+    this.byInput = new BoundedCache(limit);
+  }
 
   /** The findings for `input`: remembered, or computed by `check` and remembered. */
   public get(input: unknown, check: () => readonly Finding[]): readonly Finding[] {
@@ -21,12 +27,6 @@ export class FindingsMemo {
     } catch {
       return check();
     }
-    let findings = this.byInput.get(key);
-    if (findings === undefined) {
-      findings = check();
-      if (this.byInput.size >= this.limit) this.byInput.clear();
-      this.byInput.set(key, findings);
-    }
-    return findings;
+    return this.byInput.get(key, check);
   }
 }

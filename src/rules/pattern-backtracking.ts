@@ -3,10 +3,10 @@ import { CharSet, JS } from 'refa';
 import { Report } from 'scslre';
 import { finding } from './catalog';
 import { Finding } from './finding';
-import { compileJavaPattern, CompiledPattern } from '../grammar/java-pattern';
-import { analyseBacktracking, mayRepeat } from '../grammar/pattern-safety';
 import type { PatternRules } from './pattern-rules';
+import { compileJavaPattern, CompiledPattern } from '../grammar/java-pattern';
 import type { MatchTarget } from '../grammar/match-target';
+import { analyseBacktracking, mayRepeat } from '../grammar/pattern-safety';
 
 /**
  * The backtracking rules (`rest-selection-pattern-backtracking`, `ws-response-key-backtracking`):

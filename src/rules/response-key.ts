@@ -1,8 +1,8 @@
 import { RULES, finding } from './catalog';
 import { Finding } from './finding';
-import { CompiledPattern } from '../grammar/java-pattern';
-import { checkPatternForTarget, compilePattern } from './selection-pattern';
 import { PatternRules } from './pattern-rules';
+import { checkPatternForTarget, compilePattern } from './selection-pattern';
+import { CompiledPattern } from '../grammar/java-pattern';
 import { MatchTarget } from '../grammar/match-target';
 import { knownString } from '../grammar/unknown';
 

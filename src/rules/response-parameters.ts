@@ -1,6 +1,6 @@
 import { childPath, finding, RULES } from './catalog';
-import { isContextVariableShape, isKnownContextVariable } from '../grammar/context-variables';
 import { Finding } from './finding';
+import { isContextVariableShape, isKnownContextVariable } from '../grammar/context-variables';
 import { parseResponseParameterKey, parseResponseParameterValue } from '../grammar/mapping-expression';
 import { isUnknown, knownString } from '../grammar/unknown';
 

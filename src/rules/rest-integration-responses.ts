@@ -2,12 +2,12 @@ import { childPath, finding, RULES } from './catalog';
 import { checkContentHandling } from './content-handling';
 import { duplicateItems } from './duplicate-items';
 import { Finding } from './finding';
+import { REST_PATTERN_RULES } from './pattern-rules';
 import { checkResponseParameters } from './response-parameters';
 import { checkResponseTemplates } from './response-templates';
 import { checkPatternForTarget, checkPatternOverlaps, compilePattern, PlacedPattern } from './selection-pattern';
-import { REST_PATTERN_RULES } from './pattern-rules';
-import { MatchTarget } from '../grammar/match-target';
 import { checkStatusCode } from './status-code';
+import { MatchTarget } from '../grammar/match-target';
 import { isUnknown, knownArray, knownObject, knownString } from '../grammar/unknown';
 
 /**

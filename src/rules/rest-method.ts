@@ -1,10 +1,10 @@
 import { childPath, finding, RULES } from './catalog';
 import { duplicateItems } from './duplicate-items';
 import { Finding } from './finding';
-import { parseResponseParameterKey } from '../grammar/mapping-expression';
-import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
 import { checkIntegrationResponses } from './rest-integration-responses';
 import { checkStatusCode } from './status-code';
+import { parseResponseParameterKey } from '../grammar/mapping-expression';
+import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
 import { knownArray, knownObject, knownString } from '../grammar/unknown';
 
 /**

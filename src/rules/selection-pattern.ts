@@ -1,10 +1,10 @@
 import { finding } from './catalog';
-import { PatternRules } from './pattern-rules';
 import { Finding } from './finding';
+import { checkBacktracking } from './pattern-backtracking';
+import { PatternRules } from './pattern-rules';
 import { compileJavaPattern, CompiledPattern } from '../grammar/java-pattern';
 import { matchedStatusCodes, MatchTarget } from '../grammar/match-target';
 import { searchOverlaps } from '../grammar/overlap-search';
-import { checkBacktracking } from './pattern-backtracking';
 import { Overlap } from '../grammar/pattern-overlap';
 
 /**

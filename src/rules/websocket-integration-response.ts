@@ -1,11 +1,11 @@
 import { childPath, finding, RULES } from './catalog';
 import { checkContentHandling } from './content-handling';
 import { Finding } from './finding';
+import { checkResponseKey, DEFAULT_KEY } from './response-key';
 import { CompiledPattern } from '../grammar/java-pattern';
 import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from '../grammar/mapping-expression';
-import { checkResponseKey, DEFAULT_KEY } from './response-key';
-import { ExpressionPart, parseSelectionExpression, possibleTemplateKeys, templateSelectionVariableProblem } from '../grammar/selection-expression';
 import { MatchTarget } from '../grammar/match-target';
+import { ExpressionPart, parseSelectionExpression, possibleTemplateKeys, templateSelectionVariableProblem } from '../grammar/selection-expression';
 import { isUnknown, knownObject, knownString } from '../grammar/unknown';
 
 /** `ResponseTemplates` values: 0 to 32,768 characters. */

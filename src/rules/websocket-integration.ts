@@ -1,11 +1,10 @@
 import { finding, RULES } from './catalog';
 import { Finding } from './finding';
-import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
 import { DEFAULT_KEY, WEBSOCKET_KEY_RULES } from './response-key';
 import { checkPatternOverlaps, PlacedPattern } from './selection-pattern';
-import { MatchTarget } from '../grammar/match-target';
-import { knownObject, knownString } from '../grammar/unknown';
 import { checkWebSocketIntegrationResponse } from './websocket-integration-response';
+import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES, MatchTarget } from '../grammar/match-target';
+import { knownObject, knownString } from '../grammar/unknown';
 
 /**
  * A route that targets the integration, with the keys of its route responses.

@@ -6,12 +6,12 @@ import {
 } from './simulation-context';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
-import { childPath } from '../rules/catalog';
 import { CompiledPattern, compileJavaPattern } from '../grammar/java-pattern';
 import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from '../grammar/mapping-expression';
-import { abbreviate } from '../rules/selection-pattern';
 import { MatchTarget } from '../grammar/match-target';
 import { isUnknown, knownArray, knownObject, knownString } from '../grammar/unknown';
+import { childPath } from '../rules/catalog';
+import { abbreviate } from '../rules/selection-pattern';
 import { renderTemplate } from './vtl/sandbox';
 import { TemplateError } from './vtl/template-error';
 

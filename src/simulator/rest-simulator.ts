@@ -5,11 +5,10 @@ import { ResponseMatch } from '../response-match';
 import { RestModel, restModel, simulateRest } from './rest-simulation';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
+import { matchTargetOf, PROXY_INTEGRATION_TYPES, MatchTarget } from '../grammar/match-target';
+import { knownArray, knownObject, knownString } from '../grammar/unknown';
 import { RestResponses } from '../rest/rest-responses';
 import { toCfnIntegrationResponse } from '../rest/to-cfn';
-import { matchTargetOf, PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
-import { MatchTarget } from '../grammar/match-target';
-import { knownArray, knownObject, knownString } from '../grammar/unknown';
 
 /**
  * Options of a REST simulator.

@@ -6,12 +6,11 @@ import { contextVariable, IntegrationResult, resultToMatch, templateVariables } 
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { CompiledPattern, compileJavaPattern } from '../grammar/java-pattern';
-import { PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
-import { DEFAULT_KEY, parseResponseKey } from '../rules/response-key';
+import { PROXY_INTEGRATION_TYPES, MatchTarget } from '../grammar/match-target';
 import { ExpressionPart, parseSelectionExpression, templateSelectionVariableProblem } from '../grammar/selection-expression';
-import { abbreviate } from '../rules/selection-pattern';
-import { MatchTarget } from '../grammar/match-target';
 import { isUnknown, knownObject, knownString } from '../grammar/unknown';
+import { DEFAULT_KEY, parseResponseKey } from '../rules/response-key';
+import { abbreviate } from '../rules/selection-pattern';
 import { javaToString } from './vtl/java-methods';
 import { renderTemplate } from './vtl/sandbox';
 import { TemplateError } from './vtl/template-error';

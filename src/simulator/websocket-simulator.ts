@@ -7,7 +7,7 @@ import { renderResource } from '../checks/render';
 import { referenceKey } from '../checks/template-resources';
 import { matchTargetOf } from '../grammar/match-target';
 import { knownObject } from '../grammar/unknown';
-import { matchTargetOfResponses, WebSocketResponses } from '../websocket/websocket-responses';
+import { WebSocketResponses } from '../websocket/websocket-responses';
 
 /**
  * Computes what a WebSocket integration sends back to the client for a backend result, without
@@ -20,7 +20,7 @@ export class WebSocketSimulator {
    */
   public static fromResponses(responses: WebSocketResponses): WebSocketSimulator {
     const properties = responses.integrationResponses.map(r => renderResource(r.node.defaultChild as CfnResource).properties);
-    return new WebSocketSimulator(webSocketModel(undefined, matchTargetOfResponses(responses), properties));
+    return new WebSocketSimulator(webSocketModel(undefined, responses._matchTarget, properties));
   }
 
   /**

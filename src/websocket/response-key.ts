@@ -1,8 +1,8 @@
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
+import { isUnknown } from '../grammar/unknown';
 import { ResponseMatch } from '../response-match';
 import { RULES } from '../rules/catalog';
 import { checkResponseKey, DEFAULT_KEY, parseResponseKey } from '../rules/response-key';
-import { isUnknown } from '../grammar/unknown';
 
 /**
  * The key of a WebSocket integration response: `$default`, or a pattern between slashes that

@@ -1,7 +1,7 @@
 import { throwOnErrors } from '../errors/integration-response-error';
+import { isUnknown } from '../grammar/unknown';
 import { RULES } from '../rules/catalog';
 import { Finding } from '../rules/finding';
-import { isUnknown } from '../grammar/unknown';
 import { checkTemplateSelection } from '../rules/websocket-integration-response';
 
 /**

@@ -6,10 +6,10 @@ import { ResponseMatch } from '../response-match';
 import { ResponseKey } from './response-key';
 import { TemplateSelection } from './template-selection';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
-import { ResponseValue } from '../rest/response-value';
-import { RULES } from '../rules/catalog';
 import { RESPONSE_HEADER_PREFIX } from '../grammar/mapping-expression';
 import { MatchTarget } from '../grammar/match-target';
+import { ResponseValue } from '../rest/response-value';
+import { RULES } from '../rules/catalog';
 import { checkWebSocketIntegrationResponse } from '../rules/websocket-integration-response';
 
 /**

@@ -6,24 +6,14 @@ import { makeTwoWay } from './two-way-route';
 import { WebSocketIntegrationResponse, WebSocketResponseOptions } from './websocket-integration-response';
 import { validateAtSynth } from '../checks/synth-validation';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
-import { RULES } from '../rules/catalog';
-import { matchTargetOf } from '../grammar/match-target';
-import { checkWebSocketKeyKinds } from '../rules/pattern-kind';
-import { MatchTarget } from '../grammar/match-target';
+import { matchTargetOf, MatchTarget } from '../grammar/match-target';
 import { knownString } from '../grammar/unknown';
+import { RULES } from '../rules/catalog';
+import { checkWebSocketKeyKinds } from '../rules/pattern-kind';
 import { checkWebSocketIntegration, webSocketProxyFindings } from '../rules/websocket-integration';
 
-/** One response set per integration, however many times it is asked for. */
-const registry = new WeakMap<IConstruct, Map<string, WebSocketResponses>>();
-/** What each set's keys are matched against, for the simulator. */
-const targets = new WeakMap<WebSocketResponses, MatchTarget>();
-
-/**
- * What the keys of `responses` are matched against (from its integration, when known).
- */
-export function matchTargetOfResponses(responses: WebSocketResponses): MatchTarget {
-  return targets.get(responses) ?? 'unknown';
-}
+/** Where a construct keeps the response sets made for it: one per integration, however many times it is asked for. */
+const RESPONSE_SETS = Symbol.for('cdk-integration-responses.WebSocketResponses');
 
 /**
  * The integration responses of one WebSocket integration:
@@ -75,8 +65,12 @@ export class WebSocketResponses {
   private static registered(scope: Construct, apiId: string, integrationId: string,
     integration: apigwv2.CfnIntegration | undefined, where: string): WebSocketResponses {
     const owner: IConstruct = integration ?? scope;
-    const byId = registry.get(owner) ?? new Map<string, WebSocketResponses>();
-    registry.set(owner, byId);
+    const holder = owner as IConstruct & { [RESPONSE_SETS]?: Map<string, WebSocketResponses> };
+    let byId = holder[RESPONSE_SETS];
+    if (byId === undefined) {
+      byId = new Map<string, WebSocketResponses>();
+      Object.defineProperty(holder, RESPONSE_SETS, { value: byId });
+    }
     const key = Stack.of(scope).resolve(integrationId);
     const id = typeof key === 'string' ? key : JSON.stringify(key);
     let responses = byId.get(id);
@@ -88,7 +82,12 @@ export class WebSocketResponses {
   }
 
   private readonly responses: WebSocketIntegrationResponse[] = [];
-  private readonly target: MatchTarget;
+  /**
+   * What the keys are matched against (from the integration, when known), for the simulator.
+   *
+   * @internal
+   */
+  public readonly _matchTarget: MatchTarget;
 
   private constructor(
     private readonly scope: Construct,
@@ -99,8 +98,7 @@ export class WebSocketResponses {
   ) {
     // Responses on a proxy integration never apply: the set refuses to be made for one.
     throwOnErrors(webSocketProxyFindings(knownString(integration?.integrationType)), where, [RULES.wsProxyIntegrationResponses]);
-    this.target = integration ? matchTargetOf(integration.integrationType, Stack.of(integration).resolve(integration.integrationUri)) : 'unknown';
-    targets.set(this, this.target);
+    this._matchTarget = integration ? matchTargetOf(integration.integrationType, Stack.of(integration).resolve(integration.integrationUri)) : 'unknown';
     if (integration) validateAtSynth(integration);
   }
 
@@ -135,7 +133,7 @@ export class WebSocketResponses {
 
   private checkKind(key: ResponseKey): void {
     const existing = this.responses.map(r => ({ name: r.responseKey.key, matchesOn: r.responseKey.matchesOn }));
-    throwOnErrors(checkWebSocketKeyKinds(existing, { name: key.key, matchesOn: key.matchesOn }, this.target), this.where);
+    throwOnErrors(checkWebSocketKeyKinds(existing, { name: key.key, matchesOn: key.matchesOn }, this._matchTarget), this.where);
   }
 
   private constructId(key: ResponseKey): string {

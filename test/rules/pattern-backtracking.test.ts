@@ -1,8 +1,8 @@
 import { compileJavaPattern, CompiledPattern } from '../../src/grammar/java-pattern';
+import { REST_PATTERN_RULES } from '../../src/rules/pattern-rules';
 import { WEBSOCKET_KEY_RULES } from '../../src/rules/response-key';
 import { checkIntegrationResponses } from '../../src/rules/rest-integration-responses';
 import { checkPatternForTarget } from '../../src/rules/selection-pattern';
-import { REST_PATTERN_RULES } from '../../src/rules/pattern-rules';
 import { checkWebSocketIntegration } from '../../src/rules/websocket-integration';
 
 const LAMBDA = { IntegrationType: 'AWS', IntegrationUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations' };

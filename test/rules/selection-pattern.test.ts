@@ -1,7 +1,7 @@
 import { CompiledPattern } from '../../src/grammar/java-pattern';
-import { checkPatternForTarget, compilePattern } from '../../src/rules/selection-pattern';
-import { REST_PATTERN_RULES } from '../../src/rules/pattern-rules';
 import { matchedStatusCodes } from '../../src/grammar/match-target';
+import { REST_PATTERN_RULES } from '../../src/rules/pattern-rules';
+import { checkPatternForTarget, compilePattern } from '../../src/rules/selection-pattern';
 
 const compileSelectionPattern = (source: string, path?: string) => compilePattern(source, REST_PATTERN_RULES, path);
 

@@ -1,0 +1,64 @@
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { MethodChecker } from './method-checker';
+import { Finding } from '../rules/finding';
+
+/** Where an app keeps its state: on its root construct, so two apps never share any. */
+const STATE = Symbol.for('cdk-integration-responses.CheckState');
+
+/**
+ * The findings of every WebSocket resource of a stack, checked together once per synthesis.
+ */
+export interface WebSocketCheck {
+  readonly findings: Map<CfnResource, Finding[]>;
+  /** The resources whose validation has taken its findings from this check. */
+  readonly served: Set<CfnResource>;
+}
+
+/**
+ * Everything the synth-time checks remember about one app, in one place: which resources are
+ * registered for checks (and whether strictly), the findings they share within a stack, and which
+ * apps and stages already report the stages no checks reach. It lives on the app's root construct,
+ * so it goes when the app goes and two apps in one process (tests) never see each other's.
+ */
+export class CheckState {
+  /** The state of the app `construct` belongs to. */
+  public static of(construct: IConstruct): CheckState {
+    const root = construct.node.root as IConstruct & { [STATE]?: CheckState };
+    let state = root[STATE];
+    if (state === undefined) {
+      state = new CheckState();
+      Object.defineProperty(root, STATE, { value: state });
+    }
+    return state;
+  }
+
+  /** Resources registered for the synth-time checks (registering twice checks once). */
+  public readonly registered = new WeakSet<CfnResource>();
+  /** Resources whose warnings fail synthesis (the checks that registered them were strict). */
+  public readonly strict = new WeakSet<CfnResource>();
+  /** Apps and stages whose synthesis reports the stages inside them no checks reach. */
+  public readonly stageReports = new WeakSet<Stage>();
+
+  private readonly methodCheckers = new WeakMap<Stack, MethodChecker>();
+  private readonly webSocketChecks = new WeakMap<Stack, WebSocketCheck>();
+
+  private constructor() {}
+
+  /** The method checker of a stack: methods with the same responses share their findings. */
+  public methodChecker(stack: Stack): MethodChecker {
+    let checker = this.methodCheckers.get(stack);
+    if (checker === undefined) this.methodCheckers.set(stack, checker = new MethodChecker());
+    return checker;
+  }
+
+  /** The WebSocket check of a stack, if one was made. */
+  public webSocketCheck(stack: Stack): WebSocketCheck | undefined {
+    return this.webSocketChecks.get(stack);
+  }
+
+  /** Records the WebSocket check of a stack. */
+  public setWebSocketCheck(stack: Stack, check: WebSocketCheck): void {
+    this.webSocketChecks.set(stack, check);
+  }
+}
