@@ -1,4 +1,5 @@
 import { BoundedCache } from '../../src/util/bounded-cache';
+import { derived } from '../../src/util/derived';
 
 test('computes a value once, and remembers undefined as a value too', () => {
   const cache = new BoundedCache<string, number | undefined>(10);
@@ -19,7 +20,6 @@ test('holds at most its limit, forgetting the oldest entry first', () => {
 });
 
 describe('derived', () => {
-  const { derived } = require('../../src/util/derived') as typeof import('../../src/util/derived');
   test('computes once per object and keeps the value on it, not enumerable', () => {
     const key = Symbol('k');
     const a = {};
