@@ -1,5 +1,5 @@
 import { checkPaths, exitCodeOf, formatJson, formatText } from './checks/check-command';
-import { InputError } from './checks/template-reader';
+import { InputError } from './checks/input-error';
 import { formatSimulation, simulateFromFiles } from './simulator/simulate-command';
 import { SimulationError } from './simulator/simulation-error';
 

@@ -1,7 +1,8 @@
+import { InputError } from './input-error';
 import { suppressionsInMetadata, withoutSuppressed } from './suppressions';
 import { TemplateChecker } from './template-checker';
 import { TemplateFinding } from './template-finding';
-import { collectTemplates, InputError, TemplateFile } from './template-reader';
+import { collectTemplates, TemplateFile } from './template-reader';
 import { formatFinding } from '../errors/integration-response-error';
 import { knownObject } from '../grammar/unknown';
 import { Severity } from '../rules/finding';

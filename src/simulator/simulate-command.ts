@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { RestSimulator } from './rest-simulator';
 import { SimulatedResponse, SimulationInput } from './types';
 import { WebSocketSimulator } from './websocket-simulator';
-import { InputError, readTemplates } from '../checks/template-reader';
+import { InputError } from '../checks/input-error';
+import { readTemplates } from '../checks/template-reader';
 import { knownObject } from '../grammar/unknown';
 
 /**

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { App, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { TemplateChecker } from '../../src';
-import { collectTemplates, InputError, MAX_TEMPLATE_BYTES, parseTemplate, readTemplates } from '../../src/checks/template-reader';
+import { InputError } from '../../src/checks/input-error';
+import { collectTemplates, MAX_TEMPLATE_BYTES, parseTemplate, readTemplates } from '../../src/checks/template-reader';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'templates');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'reader-'));
