@@ -1,8 +1,8 @@
 import { InputError } from './input-error';
 import { suppressionsInMetadata, withoutSuppressed } from './suppressions';
-import { TemplateChecker } from './template-checker';
 import { TemplateFinding } from './template-finding';
 import { collectTemplates, TemplateFile } from './template-reader';
+import { checkTemplate } from './template-resources';
 import { formatFinding } from '../errors/integration-response-error';
 import { knownObject } from '../grammar/unknown';
 import { Severity } from '../rules/finding';
@@ -34,7 +34,7 @@ export interface CheckResult {
 export function checkPaths(paths: readonly string[]): CheckResult {
   const collected = paths.map(p => collectTemplates(p));
   const templates = collected.flatMap(c => c.templates);
-  const findings = templates.flatMap(t => [...readingFindings(t), ...TemplateChecker.check(t.template)].map(f => ({ ...f, file: t.file })));
+  const findings = templates.flatMap(t => [...readingFindings(t), ...checkTemplate(t.template)].map(f => ({ ...f, file: t.file })));
   return { findings, templates, unreadable: collected.flatMap(c => c.errors) };
 }
 

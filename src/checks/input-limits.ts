@@ -17,6 +17,40 @@ export const MAX_NESTING_DEPTH = 500;
  */
 export function tooDeepAt(value: unknown, limit = MAX_NESTING_DEPTH, base = ''): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
+  // Parsed JSON and YAML are trees: a plain depth count settles them, and only a deep or a shared
+  // or circular value takes the exact walk below, which also names the path.
+  if (shallowTree(value, limit)) return undefined;
+  return exactTooDeepAt(value, limit, base);
+}
+
+/** How many values the quick walk visits before leaving the question to the exact walk. */
+const QUICK_VISITS = 5_000_000;
+
+/** Whether `value` is at most `limit` deep, walked as a tree; false when unsure (deep, or too many visits). */
+function shallowTree(value: object, limit: number): boolean {
+  const nodes: unknown[] = [value];
+  const depths: number[] = [1];
+  let visits = 0;
+  while (nodes.length > 0) {
+    const node = nodes.pop() as object;
+    const depth = depths.pop()!;
+    if (depth > limit || ++visits > QUICK_VISITS) return false;
+    if (Array.isArray(node)) {
+      for (const child of node) {
+        if (child !== null && typeof child === 'object') { nodes.push(child); depths.push(depth + 1); }
+      }
+    } else {
+      for (const key in node) {
+        if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+        const child = (node as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') { nodes.push(child); depths.push(depth + 1); }
+      }
+    }
+  }
+  return true;
+}
+
+function exactTooDeepAt(value: object, limit: number, base: string): string | undefined {
   /** How many levels each finished object holds, itself included. */
   const height = new WeakMap<object, number>();
   const open = new WeakSet<object>();

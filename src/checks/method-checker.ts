@@ -15,7 +15,8 @@ export class MethodChecker {
 
   /** The findings of an `AWS::ApiGateway::Method` with these properties. */
   public check(properties: Record<string, unknown>): readonly Finding[] {
-    return this.memo.get(checkedInput(properties), () => checkRestMethod(properties));
+    const input = checkedInput(properties);
+    return this.memo.get(input, () => checkRestMethod(properties), fingerprint(input));
   }
 }
 
@@ -28,4 +29,19 @@ function checkedInput(properties: Record<string, unknown>): unknown {
     IntegrationResponses: integration.IntegrationResponses,
   };
   return [checkedIntegration, properties.MethodResponses];
+}
+
+/** A short summary equal for equal inputs: the kind of integration, status codes and patterns. */
+function fingerprint(input: unknown): string {
+  const [integration, methodResponses] = input as [unknown, unknown];
+  const object = knownObject(integration);
+  const responses = Array.isArray(object?.IntegrationResponses) ? object!.IntegrationResponses as unknown[] : [];
+  const label = (value: unknown) => typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : typeof value;
+  const parts = [label(object?.Type), label(object?.MatchTarget), label(object?.MockStatusCodes), String(responses.length),
+    Array.isArray(methodResponses) ? String(methodResponses.length) : typeof methodResponses];
+  for (const response of responses) {
+    const r = knownObject(response);
+    parts.push(typeof r?.StatusCode === 'string' ? r.StatusCode : '?', typeof r?.SelectionPattern === 'string' ? r.SelectionPattern : '-');
+  }
+  return parts.join('\u0000');
 }

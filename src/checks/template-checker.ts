@@ -1,7 +1,6 @@
 import { InputTooDeepError, tooDeepAt } from './input-limits';
 import { TemplateFinding } from './template-finding';
-import { checkResources, TemplateResource } from './template-resources';
-import { knownObject } from '../grammar/unknown';
+import { checkTemplate } from './template-resources';
 
 /**
  * Runs the rule table over a CloudFormation template (the parsed JSON or YAML, short-form tags
@@ -22,8 +21,7 @@ export class TemplateChecker {
   public static check(template: any): TemplateFinding[] {
     const tooDeep = tooDeepAt(template);
     if (tooDeep !== undefined) throw new InputTooDeepError('the template', tooDeep);
-    const resources = knownObject(knownObject(template)?.Resources) ?? {};
-    return checkResources(resources as Record<string, TemplateResource>);
+    return checkTemplate(template);
   }
 
   private constructor() {}

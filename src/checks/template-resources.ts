@@ -30,6 +30,15 @@ export function checkResources(resources: Record<string, TemplateResource>,
   return result;
 }
 
+/**
+ * The findings of a template already known to be no deeper than the checks read (the CLI's reader
+ * made sure of it; `TemplateChecker.check` makes sure first).
+ */
+export function checkTemplate(template: unknown): TemplateFinding[] {
+  const resources = knownObject(knownObject(template)?.Resources) ?? {};
+  return checkResources(resources as Record<string, TemplateResource>);
+}
+
 /** The resource types the rule table checks. */
 export const CHECKED_TYPES: ReadonlySet<string> = new Set([
   'AWS::ApiGateway::Method',
@@ -94,10 +103,17 @@ function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value); else map.set(key, [value]);
 }
 
+/** The checked resources by type, in one pass over the template. */
 function groupByType(resources: Record<string, TemplateResource>) {
-  return (type: string): Array<[string, Record<string, unknown>]> => Object.entries(resources)
-    .filter(([, r]) => knownObject(r) !== undefined && r.Type === type)
-    .map(([id, r]) => [id, knownObject(r.Properties) ?? {}]);
+  const byType = new Map<string, Array<[string, Record<string, unknown>]>>();
+  for (const id in resources) {
+    if (!Object.prototype.hasOwnProperty.call(resources, id)) continue;
+    const resource = resources[id];
+    const type = knownObject(resource)?.Type;
+    if (typeof type !== 'string' || !CHECKED_TYPES.has(type)) continue;
+    appendTo(byType, type, [id, knownObject(resource.Properties) ?? {}]);
+  }
+  return (type: string): Array<[string, Record<string, unknown>]> => byType.get(type) ?? [];
 }
 
 /**

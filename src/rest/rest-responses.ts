@@ -49,8 +49,9 @@ export class RestResponses {
     const rendered = this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse()));
     const target = this.matchTarget;
     // Two responses for one status code, or two defaults, deploy but drop responses: a set refuses them.
-    throwOnErrors(setFindings.get([target, rendered], () => checkIntegrationResponses(rendered, target, 'IntegrationResponses')),
-      'RestResponses.of', [RULES.restDuplicateStatusCode, RULES.restDuplicateDefault]);
+    throwOnErrors(setFindings.get([target, rendered], () => checkIntegrationResponses(rendered, target, 'IntegrationResponses'),
+      this.responses.map(r => `${r.statusCode}\u0000${r.selectionPattern ?? ''}`).join('\u0001')),
+    'RestResponses.of', [RULES.restDuplicateStatusCode, RULES.restDuplicateDefault]);
   }
 
   /**

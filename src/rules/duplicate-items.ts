@@ -15,8 +15,15 @@ export function duplicateItems(list: readonly unknown[], path: string, listName:
   const first = new Map<string, number>();
   const copies = new Set<number>();
   const findings: Finding[] = [];
+  // Only items alike in their status code and keys can be copies: the rest are never serialized.
+  const alike = new Map<string, number>();
+  for (const item of list) {
+    const object = knownObject(item);
+    if (object !== undefined) alike.set(signature(object), (alike.get(signature(object)) ?? 0) + 1);
+  }
   list.forEach((item, index) => {
-    if (knownObject(item) === undefined) return;
+    const object = knownObject(item);
+    if (object === undefined || alike.get(signature(object))! < 2) return;
     const key = canonicalJson(item);
     const original = first.get(key);
     if (original === undefined) {
@@ -29,6 +36,11 @@ export function duplicateItems(list: readonly unknown[], path: string, listName:
       `("Property ${listName} contains duplicate values."); remove the copy`, childPath(path, index)));
   });
   return { copies, findings };
+}
+
+function signature(item: Record<string, unknown>): string {
+  const code = typeof item.StatusCode === 'string' || typeof item.StatusCode === 'number' ? String(item.StatusCode) : typeof item.StatusCode;
+  return `${code}\u0000${Object.keys(item).sort().join('\u0000')}`;
 }
 
 /** JSON with object keys sorted, so items that differ only in key order compare equal. */

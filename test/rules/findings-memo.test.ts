@@ -1,5 +1,5 @@
 import { Finding, Severity } from '../../src/rules/finding';
-import { FindingsMemo } from '../../src/rules/findings-memo';
+import { deepEqual, FindingsMemo } from '../../src/rules/findings-memo';
 
 const found = (message: string): Finding[] => [{ ruleId: 'rest-status-code', severity: Severity.ERROR, message }];
 
@@ -13,16 +13,29 @@ test('checks an input once, and an equal input built again not at all', () => {
   expect(check).toHaveBeenCalledTimes(2);
 });
 
-test('starts over at its limit, and checks inputs that cannot be serialized every time', () => {
+test('tells inputs apart exactly among those sharing a fingerprint, key order aside', () => {
+  const memo = new FindingsMemo();
+  const check = jest.fn(() => found('c'));
+  memo.get({ a: 1, b: [1, { c: 2 }] }, check, 'f');
+  memo.get({ b: [1, { c: 2 }], a: 1 }, check, 'f');
+  expect(check).toHaveBeenCalledTimes(1);
+  memo.get({ a: 1, b: [1, { c: 3 }] }, check, 'f');
+  memo.get({ a: 1, b: [1, { c: 2 }], d: undefined }, check, 'f');
+  expect(check).toHaveBeenCalledTimes(3);
+});
+
+test('forgets the oldest fingerprint at its limit', () => {
   const memo = new FindingsMemo(1);
   const check = jest.fn(() => found('b'));
-  memo.get('x', check);
-  memo.get('y', check);
-  memo.get('x', check);
+  memo.get('x', check, 'x');
+  memo.get('y', check, 'y');
+  memo.get('x', check, 'x');
   expect(check).toHaveBeenCalledTimes(3);
-  const cyclic: Record<string, unknown> = {};
-  cyclic.self = cyclic;
-  memo.get(cyclic, check);
-  memo.get(cyclic, check);
-  expect(check).toHaveBeenCalledTimes(5);
+});
+
+test('deepEqual compares plain values structurally', () => {
+  expect(deepEqual([1, 'a', null, { x: [true] }], [1, 'a', null, { x: [true] }])).toBe(true);
+  expect(deepEqual([1], { 0: 1 })).toBe(false);
+  expect(deepEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+  expect(deepEqual(new Date(0), new Date(0))).toBe(false);
 });
