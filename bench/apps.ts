@@ -3,12 +3,16 @@
  * method responses: raw CfnMethod (L1), aws-cdk-lib Method with hand-written responses (L2), and
  * this library's builders, plus the builders with the whole-app checks on.
  */
-import { App, Aspects, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { IntegrationResponseChecks, ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../src';
 
 export const VARIANTS = ['l1', 'l2', 'builders', 'builders+checks'] as const;
-export type Variant = typeof VARIANTS[number];
+/** A WebSocket API with N routes, each with three integration responses, without and with the checks. */
+export const WEBSOCKET_VARIANTS = ['ws', 'ws+checks'] as const;
+export type Variant = typeof VARIANTS[number] | typeof WEBSOCKET_VARIANTS[number];
 
 const TEMPLATE = '{"items": $input.json(\'$.items\'), "requestId": "$context.requestId"}';
 const ERROR_TEMPLATE = '{"message": "$util.escapeJavaScript($input.path(\'$.message\'))"}';
@@ -52,6 +56,11 @@ function integrationUri(i: number): string {
 export function buildApp(variant: Variant, n: number, outdir: string): App {
   const app = new App({ outdir, context: { '@aws-cdk/core:stackResourceLimit': 0 } });
   const stack = new Stack(app, 'Bench');
+  if (variant === 'ws' || variant === 'ws+checks') {
+    buildWebSocketApi(stack, n);
+    if (variant === 'ws+checks') IntegrationResponseChecks.addTo(app);
+    return app;
+  }
   if (variant === 'l1') {
     const api = new apigw.CfnRestApi(stack, 'Api', { name: 'bench' });
     const l1Responses = handWritten.map(r => ({ ...r })) as apigw.CfnMethod.IntegrationResponseProperty[];
@@ -78,6 +87,27 @@ export function buildApp(variant: Variant, n: number, outdir: string): App {
       options: { integrationResponses: responses ? responses.integrationResponses() : handWritten },
     }), { methodResponses: responses ? responses.methodResponses() : handWrittenMethodResponses });
   }
-  if (variant === 'builders+checks') Aspects.of(app).add(new IntegrationResponseChecks());
+  if (variant === 'builders+checks') IntegrationResponseChecks.addTo(app);
   return app;
+}
+
+/**
+ * N routes, each a two-way MOCK integration with a $default, a 4xx and a 5xx integration response,
+ * written with plain aws-cdk-lib (the L1 integration response): the checks variant adds only the
+ * whole-app checks.
+ */
+function buildWebSocketApi(stack: Stack, n: number): void {
+  const api = new apigwv2.WebSocketApi(stack, 'Socket');
+  const keys: Array<[string, string]> = [['$default', '{"ok": true, "requestId": "$context.requestId"}'], ['/4\\d\\d/', '{"error": "bad request"}'], ['/5\\d\\d/', '{"error": "try again"}']];
+  for (let i = 0; i < n; i++) {
+    const route = api.addRoute(`action${i}`, {
+      integration: new WebSocketMockIntegration(`Mock${i}`, { requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }),
+      returnResponse: true,
+    });
+    const integration = route.node.findAll().find((c): c is apigwv2.CfnIntegration => c instanceof apigwv2.CfnIntegration)!;
+    keys.forEach(([key, body], k) => new apigwv2.CfnIntegrationResponse(stack, `R${i}x${k}`, {
+      apiId: api.apiId, integrationId: integration.ref, integrationResponseKey: key,
+      templateSelectionExpression: '\\$default', responseTemplates: { $default: body },
+    }));
+  }
 }

@@ -7,19 +7,21 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { VARIANTS, Variant } from './apps';
+import { VARIANTS, Variant, WEBSOCKET_VARIANTS } from './apps';
 import { writeSynthPlot } from './plot';
 import { measureSimulator } from './simulator';
 import { checkPaths } from '../src/checks/check-command';
 
 const SIZES = [250, 1000, 2000];
+/** Routes of the WebSocket API (each has three integration responses, a route response and an integration). */
+const WEBSOCKET_SIZES = [250, 500, 1000];
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 3);
 /** The ratios are taken at the largest N, so it gets more samples. */
 const LARGEST_SAMPLES = SAMPLES + 2;
 const RESULTS = path.join(__dirname, 'results');
 
 interface Sample { readonly ms: number; readonly maxRssMb: number }
-type SynthResults = Record<Variant, Record<number, Sample[]>>;
+type SynthResults = Record<string, Record<number, Sample[]>>;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -29,20 +31,22 @@ function median(values: number[]): number {
 
 /** One sample in a fresh process, so no variant inherits another's warmed-up heap or JIT state. */
 function synthSample(variant: Variant, n: number, keep?: string): Sample {
+  // aws-cdk-lib's own default template validation (CloudFormation Validate) runs in every variant
+  // alike and would only dilute the ratios: it is turned off, so the overhead measured is ours.
   const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth-child.ts'), variant, String(n), ...keep ? [keep] : []],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, CDK_VALIDATION: 'false' } });
   if (child.status !== 0) throw new Error(`synth of ${variant} with ${n} methods failed:\n${child.stderr}`);
   return JSON.parse(child.stdout);
 }
 
-function measureSynth(largest: string): SynthResults {
-  const results = Object.fromEntries(VARIANTS.map(v => [v, Object.fromEntries(SIZES.map(n => [n, [] as Sample[]]))])) as SynthResults;
+function measureSynth(variants: readonly Variant[], sizes: readonly number[], largest?: string): SynthResults {
+  const results = Object.fromEntries(variants.map(v => [v, Object.fromEntries(sizes.map(n => [n, [] as Sample[]]))])) as SynthResults;
   // Round robin: the variants of a size alternate, so a slow phase of the machine hits them all alike.
   for (let round = 0; round < LARGEST_SAMPLES; round++) {
-    for (const n of SIZES) {
-      if (round >= SAMPLES && n !== SIZES[SIZES.length - 1]) continue;
-      for (const variant of VARIANTS) {
-        const keep = round === 0 && n === SIZES[SIZES.length - 1] && variant === 'builders' ? largest : undefined;
+    for (const n of sizes) {
+      if (round >= SAMPLES && n !== sizes[sizes.length - 1]) continue;
+      for (const variant of variants) {
+        const keep = largest && round === 0 && n === sizes[sizes.length - 1] && variant === 'builders' ? largest : undefined;
         results[variant][n].push(synthSample(variant, n, keep));
         process.stderr.write('.');
       }
@@ -93,7 +97,8 @@ function main(): void {
   fs.mkdirSync(RESULTS, { recursive: true });
   const largest = path.join(RESULTS, `Bench-${SIZES[SIZES.length - 1]}.template.json`);
 
-  const synth = measureSynth(largest);
+  const synth = measureSynth(VARIANTS, SIZES, largest);
+  const webSocket = measureSynth(WEBSOCKET_VARIANTS, WEBSOCKET_SIZES);
   const checker = measureChecker(largest);
   const simulator = measureSimulator();
 
@@ -114,6 +119,17 @@ function main(): void {
   lines.push('linearity (ms per method at N=' + big + ' / at N=' + small + '): ' +
     VARIANTS.map(v => `${v} ${((medianMs(v, big) / big) / (medianMs(v, small) / small)).toFixed(2)}`).join(', '));
   lines.push('');
+  lines.push('synth, WebSocket API with N routes x 3 integration responses (plain aws-cdk-lib), without and with the checks');
+  lines.push(`${'variant'.padEnd(16)}${WEBSOCKET_SIZES.map(n => pad(`N=${n} ms`, 13)).join('')}${pad('ms/route', 11)}${pad('peak RSS MB', 13)}`);
+  const wsMedian = (v: Variant, n: number) => median(webSocket[v][n].map(s => s.ms));
+  const wsBig = WEBSOCKET_SIZES[WEBSOCKET_SIZES.length - 1];
+  for (const v of WEBSOCKET_VARIANTS) {
+    lines.push(`${v.padEnd(16)}${WEBSOCKET_SIZES.map(n => pad(wsMedian(v, n).toFixed(0), 13)).join('')}` +
+      `${pad((wsMedian(v, wsBig) / wsBig).toFixed(2), 11)}${pad(Math.max(...webSocket[v][wsBig].map(s => s.maxRssMb)).toFixed(0), 13)}`);
+  }
+  lines.push(`linearity (ms per route at N=${wsBig} / at N=${WEBSOCKET_SIZES[0]}): ` +
+    WEBSOCKET_VARIANTS.map(v => `${v} ${((wsMedian(v, wsBig) / wsBig) / (wsMedian(v, WEBSOCKET_SIZES[0]) / WEBSOCKET_SIZES[0])).toFixed(2)}`).join(', '));
+  lines.push('');
   lines.push(`template checker on the N=${big} template (${(fs.statSync(largest).size / 1024 / 1024).toFixed(1)} MB, ${checker.findings} findings): ` +
     `check ${checker.checkerMs.toFixed(1)} ms, read + JSON.parse + walk ${checker.parseMs.toFixed(1)} ms`);
   lines.push(`simulator, ${simulator.calls} calls (Lambda error mapping + VTL): ${simulator.simulatorMs.toFixed(1)} ms; ` +
@@ -128,10 +144,11 @@ function main(): void {
   const y = pairedRatio('builders+checks', 'builders');
   const z = checker.checkerMs / checker.parseMs;
   const w = simulator.naiveMs / simulator.simulatorMs;
+  const v = median(webSocket['ws+checks'][wsBig].map((sample, round) => sample.ms / webSocket.ws[wsBig][round].ms));
   lines.push('');
-  lines.push(`bench: builders_vs_l2=${x.toFixed(3)} checks_overhead=${y.toFixed(3)} cli_vs_parse=${z.toFixed(2)} simulator_vs_naive=${w.toFixed(2)}`);
+  lines.push(`bench: builders_vs_l2=${x.toFixed(3)} checks_overhead=${y.toFixed(3)} cli_vs_parse=${z.toFixed(2)} simulator_vs_naive=${w.toFixed(2)} ws_checks_overhead=${v.toFixed(3)}`);
 
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ sizes: SIZES, synth, checker, simulator, ratios: { x, y, z, w } }, undefined, 2));
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ sizes: SIZES, synth, webSocketSizes: WEBSOCKET_SIZES, webSocket, checker, simulator, ratios: { x, y, z, w, v } }, undefined, 2));
   writeSynthPlot(path.join(RESULTS, 'latest.json'), path.join(RESULTS, 'synth-time.svg'));
   console.log(lines.join('\n'));
 }
