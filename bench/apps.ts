@@ -106,8 +106,11 @@ function buildWebSocketApi(stack: Stack, n: number): void {
     });
     const integration = route.node.findAll().find((c): c is apigwv2.CfnIntegration => c instanceof apigwv2.CfnIntegration)!;
     keys.forEach(([key, body], k) => new apigwv2.CfnIntegrationResponse(stack, `R${i}x${k}`, {
-      apiId: api.apiId, integrationId: integration.ref, integrationResponseKey: key,
-      templateSelectionExpression: '\\$default', responseTemplates: { $default: body },
+      apiId: api.apiId,
+      integrationId: integration.ref,
+      integrationResponseKey: key,
+      templateSelectionExpression: '\\$default',
+      responseTemplates: { $default: body },
     }));
   }
 }
