@@ -11,6 +11,7 @@ export * from './websocket/template-selection';
 export * from './websocket/websocket-integration-response';
 export * from './websocket/websocket-responses';
 export * from './checks/integration-response-checks';
+export * from './checks/validation-plugin';
 export * from './checks/template-finding';
 export * from './checks/template-checker';
 export * from './simulator/types';

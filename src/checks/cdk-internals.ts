@@ -1,4 +1,4 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnResource, Stage } from 'aws-cdk-lib';
 import { IntegrationResponseError } from '../errors/integration-response-error';
 
 /**
@@ -51,4 +51,22 @@ export function cloudFormationFragment(resource: CfnResource): unknown {
   const render = (resource as unknown as ResourceInternals)._toCloudFormation;
   if (typeof render !== 'function') throw new AwsCdkLibInternalsError('CfnResource._toCloudFormation');
   return render.call(resource);
+}
+
+/**
+ * The validation plugins registered on a stage: `_validationPlugins` on releases with
+ * `Validations`, the public `policyValidationBeta1` on older ones.
+ */
+export function validationPluginsOf(stage: Stage): readonly unknown[] {
+  const internals = stage as unknown as { readonly _validationPlugins?: unknown; readonly policyValidationBeta1?: unknown };
+  const plugins = '_validationPlugins' in internals ? internals._validationPlugins : internals.policyValidationBeta1;
+  return Array.isArray(plugins) ? plugins : [];
+}
+
+/**
+ * Whether the app runs aws-cdk-lib's built-in CloudFormation validation (`builtinCloudFormationValidation`
+ * of `AppProps`, kept in a member of the app): `false` when this release has no such member.
+ */
+export function builtinValidationEnabled(app: Stage): boolean {
+  return (app as unknown as { readonly _builtinCloudFormationValidation?: unknown })._builtinCloudFormationValidation === true;
 }

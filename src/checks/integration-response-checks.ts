@@ -1,10 +1,13 @@
+import * as cdk from 'aws-cdk-lib';
 import { Aspects, CfnResource, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { CheckState } from './check-state';
+import { hasValidations, pluginCovers } from './plugin-registration';
 import { stagesBelow, uncheckedStages } from './stage-coverage';
 import { CONSTRUCT_METADATA_TYPE, METADATA_KEY, suppressionsInScopes } from './suppressions';
 import { validateAtSynth } from './synth-validation';
 import { CHECKED_TYPES } from './template-resources';
+import { IntegrationResponseValidationPlugin } from './validation-plugin';
 import { usageError } from '../errors/integration-response-error';
 import { suppressionProblem } from '../rules/suppression';
 
@@ -52,6 +55,9 @@ export class IntegrationResponseChecks implements IAspect {
    */
   public static addTo(scope: IConstruct, props: IntegrationResponseChecksProps = {}): IntegrationResponseChecks {
     const checks = new IntegrationResponseChecks(props);
+    if (hasValidations() && !pluginCovers(scope)) {
+      (cdk as unknown as ValidationsModule).Validations.of(scope).addPlugins(new IntegrationResponseValidationPlugin(props));
+    }
     for (const target of [scope, ...stagesBelow(scope)]) Aspects.of(target).add(checks);
     return checks;
   }
@@ -98,12 +104,19 @@ export class IntegrationResponseChecks implements IAspect {
   }
 }
 
+/** `Validations` of aws-cdk-lib, on the releases that have it (the peer range starts before it). */
+interface ValidationsModule {
+  readonly Validations: { of(scope: IConstruct): { addPlugins(...plugins: unknown[]): void } };
+}
+
 /**
  * An aspect of an app visits the app, never the stages inside it (they are synthesized first, on
  * their own): their API Gateway resources would go unchecked without a word. The synthesis of the
  * app fails instead, naming them and the one-liner that covers them.
  */
 function reportUncheckedStages(root: Stage): void {
+  // A validation plugin of the app sees the stacks of every stage.
+  if (pluginCovers(root)) return;
   const reports = CheckState.of(root).stageReports;
   if (reports.has(root)) return;
   reports.add(root);

@@ -1,7 +1,9 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { CheckState } from './check-state';
+import { engineChecksSchemaOf } from './default-validation';
 import { InputTooDeepError, MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
+import { pluginCovers } from './plugin-registration';
 import { RenderedResource, renderResource } from './render';
 import { renderMethodForChecks } from './render-method';
 import { applySuppressions, suppressionsInScopes } from './suppressions';
@@ -9,6 +11,7 @@ import { checkResources, integrationOfTarget, referenceKey, TemplateResource } f
 import { formatFinding } from '../errors/integration-response-error';
 import { knownObject } from '../grammar/unknown';
 import { Finding, Severity } from '../rules/finding';
+import { checkSchema } from '../rules/schema/schema-check';
 
 const WEBSOCKET_PREFIX = 'AWS::ApiGatewayV2::';
 
@@ -39,6 +42,8 @@ export function validateAtSynth(resource: CfnResource, options: SynthCheckOption
   const annotated = new Set<string>();
   resource.node.addValidation({
     validate: () => {
+      // The plugin reports the resource's findings, in aws-cdk-lib's report.
+      if (pluginCovers(resource)) return [];
       let findings: Finding[];
       try {
         findings = resource.cfnResourceType.startsWith(WEBSOCKET_PREFIX) ? webSocketFindings(resource) : restFindings(resource);
@@ -73,7 +78,8 @@ function restFindings(resource: CfnResource): Finding[] {
   assertShallow(resource, own);
   // Method findings depend on the properties only, so the methods of a stack share them.
   const checker = CheckState.of(resource).methodChecker(Stack.of(resource));
-  return applySuppressions(checker.check(own.properties), own.metadata, suppressionsInScopes(resource));
+  const schema = checkSchema(resource.cfnResourceType, own.properties, { leaveOutEngineFindings: engineChecksSchemaOf(resource) });
+  return applySuppressions([...schema.findings, ...checker.check(schema.properties)], own.metadata, suppressionsInScopes(resource));
 }
 
 /**
@@ -107,7 +113,8 @@ function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
     findings.set(construct, []);
   }
   const suppressions = (id: string) => suppressionsInScopes(byLogicalId.get(id)!);
-  for (const f of checkResources(resources, suppressions)) findings.get(byLogicalId.get(f.resource)!)!.push(f);
+  const engine = engineChecksSchemaOf(stack);
+  for (const f of checkResources(resources, suppressions, { engineReportsSchema: () => engine })) findings.get(byLogicalId.get(f.resource)!)!.push(f);
   reportUncheckedRoutes(resources, byLogicalId, findings, CheckState.of(stack));
   return findings;
 }

@@ -3,6 +3,7 @@ import { applySuppressions, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
 import { knownObject, knownString } from '../grammar/unknown';
 import { Finding } from '../rules/finding';
+import { checkSchema } from '../rules/schema/schema-check';
 import { checkRoute, checkWebSocketIntegration, RouteFacts } from '../rules/websocket-integration';
 
 /**
@@ -15,12 +16,23 @@ export interface TemplateResource {
 }
 
 /**
+ * How resources are checked.
+ */
+export interface ResourceCheckOptions {
+  /**
+   * Whether AWS's offline engine (aws-cdk-lib's default validation) already reports the schema
+   * mistakes of a resource, so that they are left out here (their consequences stay masked).
+   */
+  readonly engineReportsSchema?: (logicalId: string) => boolean;
+}
+
+/**
  * Checks resources and drops what their `Metadata` (or `extra`) suppresses, adding findings for
  * malformed suppressions.
  */
 export function checkResources(resources: Record<string, TemplateResource>,
-  extra: (logicalId: string) => readonly Suppression[] = () => []): TemplateFinding[] {
-  const findings = checkTemplateResources(resources);
+  extra: (logicalId: string) => readonly Suppression[] = () => [], options: ResourceCheckOptions = {}): TemplateFinding[] {
+  const findings = checkTemplateResources(resources, options);
   const byResource = new Map<string, TemplateFinding[]>();
   for (const f of findings) appendTo(byResource, f.resource, f);
   const result: TemplateFinding[] = [];
@@ -54,10 +66,14 @@ export const CHECKED_TYPES: ReadonlySet<string> = new Set([
  * `Fn::Join`, `Fn::Sub` or a plain ID), and which route responses a route has. What needs
  * deploy-time values is skipped.
  */
-export function checkTemplateResources(resources: Record<string, TemplateResource>): TemplateFinding[] {
+export function checkTemplateResources(resources: Record<string, TemplateResource>, options: ResourceCheckOptions = {}): TemplateFinding[] {
   const findings: TemplateFinding[] = [];
   const add = (resource: string, list: readonly Finding[]) => list.forEach(f => findings.push({ ...f, resource }));
-  const byType = groupByType(resources);
+  const byType = groupByType(resources, (id, type, properties) => {
+    const schema = checkSchema(type, properties, { leaveOutEngineFindings: options.engineReportsSchema?.(id) });
+    add(id, schema.findings);
+    return schema.properties;
+  });
 
   const methods = new MethodChecker();
   for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, methods.check(properties));
@@ -103,15 +119,22 @@ function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value); else map.set(key, [value]);
 }
 
-/** The checked resources by type, in one pass over the template. */
-function groupByType(resources: Record<string, TemplateResource>) {
+/**
+ * The checked resources by type, in one pass over the template, with their properties as `read`
+ * returns them (checked against the schema, mistakes masked).
+ */
+function groupByType(resources: Record<string, TemplateResource>,
+  read: (id: string, type: string, properties: Record<string, unknown>) => Record<string, unknown>) {
   const byType = new Map<string, Array<[string, Record<string, unknown>]>>();
   for (const id in resources) {
     if (!Object.prototype.hasOwnProperty.call(resources, id)) continue;
     const resource = resources[id];
     const type = knownObject(resource)?.Type;
     if (typeof type !== 'string' || !CHECKED_TYPES.has(type)) continue;
-    appendTo(byType, type, [id, knownObject(resource.Properties) ?? {}]);
+    const properties = knownObject(resource.Properties);
+    // Properties given by an intrinsic (`Fn::If` around all of them) are known only at deployment.
+    if (properties === undefined && resource.Properties !== undefined) appendTo(byType, type, [id, {}]);
+    else appendTo(byType, type, [id, read(id, type, properties ?? {})]);
   }
   return (type: string): Array<[string, Record<string, unknown>]> => byType.get(type) ?? [];
 }

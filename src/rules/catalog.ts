@@ -68,6 +68,12 @@ export const RULES = {
   wsRouteResponseSelectionUnset: rule('ws-route-response-selection-unset', Severity.INFO, 'a two-way route sets its route response selection expression'),
   wsRouteResponseSelection: rule('ws-route-response-selection', Severity.WARNING, 'a route response selection expression is $default'),
 
+  // CloudFormation resource schemas
+  schemaUnknownProperty: rule('schema-unknown-property', Severity.ERROR, 'every property is one the CloudFormation schema of the resource type defines'),
+  schemaRequired: rule('schema-required', Severity.ERROR, 'every property the CloudFormation schema requires is set'),
+  schemaType: rule('schema-type', Severity.ERROR, 'lists, maps and objects are where the CloudFormation schema has them, plain values where it has plain values'),
+  schemaEnum: rule('schema-enum', Severity.ERROR, 'a value the CloudFormation schema restricts is one of its allowed values'),
+
   // Checks themselves
   suppressionInvalid: rule('suppression-invalid', Severity.WARNING, 'a suppression names an existing rule and gives a reason'),
   templateDuplicateKey: rule('template-duplicate-key', Severity.WARNING, 'a mapping of a template has each key once'),

@@ -220,6 +220,26 @@ export class RuleIds {
   public static readonly WS_ROUTE_RESPONSE_SELECTION = 'ws-route-response-selection';
 
   /**
+   * `schema-unknown-property`: every property is one the CloudFormation schema of the resource type defines.
+   */
+  public static readonly SCHEMA_UNKNOWN_PROPERTY = 'schema-unknown-property';
+
+  /**
+   * `schema-required`: every property the CloudFormation schema requires is set.
+   */
+  public static readonly SCHEMA_REQUIRED = 'schema-required';
+
+  /**
+   * `schema-type`: lists, maps and objects are where the CloudFormation schema has them, plain values where it has plain values.
+   */
+  public static readonly SCHEMA_TYPE = 'schema-type';
+
+  /**
+   * `schema-enum`: a value the CloudFormation schema restricts is one of its allowed values.
+   */
+  public static readonly SCHEMA_ENUM = 'schema-enum';
+
+  /**
    * `suppression-invalid`: a suppression names an existing rule and gives a reason.
    */
   public static readonly SUPPRESSION_INVALID = 'suppression-invalid';

@@ -6,6 +6,8 @@ import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrati
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IntegrationResponseChecks, RestResponse, RestResponses, TemplateChecker } from '../../src';
 import { synthesize } from '../support/synth';
+import { REPORTS_THROUGH_VALIDATIONS, reportedFinding, synthFailure } from '../support/synth-failure';
+import { reportedViolations } from '../support/validation-report';
 
 function checkedApp() {
   const app = new App();
@@ -170,14 +172,20 @@ describe('apps built from stages (CDK Pipelines)', () => {
   test('addTo checks the stacks of every stage, nested stages included', () => {
     const { app } = pipelineApp();
     IntegrationResponseChecks.addTo(app);
-    expect(() => app.synth()).toThrow(/\[Pipeline\/Beta\/Service\/Api\/Default\/GET\/Resource\] \[rest-method-response-header\] integration response '200' maps header 'X-Id'/);
+    expect(synthFailure(app)).toMatch(reportedFinding('Pipeline/Beta/Service/Api/Default/GET/Resource', 'rest-method-response-header',
+      "integration response '200' maps header 'X-Id'"));
   });
 
   test('addTo reports the warnings of a stage nested in a stage on its resources', () => {
     const { app, prodService } = pipelineApp(true);
     IntegrationResponseChecks.addTo(app);
-    Annotations.fromStack(prodService).hasWarning('/Prod/EuWest1/Service/Socket/ping-Route/Resource',
-      Match.stringLikeRegexp("^\\[ws-route-not-two-way\\] route 'ping' has no '\\$default' route response"));
+    if (REPORTS_THROUGH_VALIDATIONS) {
+      expect(reportedViolations(app.synth().directory, 'cdk-integration-responses'))
+        .toEqual(['cdk-integration-responses warning ws-route-not-two-way Prod/EuWest1/Service/Socket/ping-Route/Resource Properties']);
+    } else {
+      Annotations.fromStack(prodService).hasWarning('/Prod/EuWest1/Service/Socket/ping-Route/Resource',
+        Match.stringLikeRegexp("^\\[ws-route-not-two-way\\] route 'ping' has no '\\$default' route response"));
+    }
   });
 
   test('checks added with Aspects.of(app), which never reach stages, fail synthesis naming the stages instead of skipping them', () => {
@@ -190,12 +198,16 @@ describe('apps built from stages (CDK Pipelines)', () => {
     expect(() => app.synth()).toThrow(/do not reach stage 'Prod\/EuWest1' \(3 API Gateway resources\)/);
   });
 
-  test('a stage created after addTo is reported, not skipped', () => {
+  test('a stage created after addTo is checked by the validation plugin, or reported where there is none', () => {
     const app = new App();
     IntegrationResponseChecks.addTo(app);
     const late = new Stack(new Stage(app, 'Late'), 'Service');
-    new apigw.RestApi(late, 'Api').root.addMethod('GET');
-    expect(() => app.synth()).toThrow(/do not reach stage 'Late' \(1 API Gateway resource\)/);
+    new apigw.RestApi(late, 'Api').root.addMethod('GET', new apigw.MockIntegration({
+      integrationResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.X-Id': "'1'" } }],
+    }), { methodResponses: [{ statusCode: '200' }] });
+    expect(synthFailure(app)).toMatch(REPORTS_THROUGH_VALIDATIONS
+      ? reportedFinding('Late/Service/Api/Default/GET/Resource', 'rest-method-response-header', "integration response '200' maps header 'X-Id'")
+      : /do not reach stage 'Late' \(1 API Gateway resource\)/);
   });
 
   test('stages without API Gateway resources need no checks', () => {
@@ -227,7 +239,7 @@ describe('strict mode: warnings fail synthesis too', () => {
     const app = new App();
     oneWayRoute(app);
     IntegrationResponseChecks.addTo(app, { strict: true });
-    expect(() => app.synth()).toThrow(/\[Stack\/Socket\/ping-Route\/Resource\] \[ws-route-not-two-way\] route 'ping' has no '\$default' route response/);
+    expect(synthFailure(app)).toMatch(reportedFinding('Stack/Socket/ping-Route/Resource', 'ws-route-not-two-way', "route 'ping' has no '\\$default' route response"));
   });
 
   test('with the cdk-integration-responses:strict context value, also for the checks of the builders', () => {

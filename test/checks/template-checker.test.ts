@@ -101,14 +101,16 @@ describe('robustness', () => {
 
 test('a suppression without a ruleId, or with one that is not a string, says so', () => {
   const withSuppress = (suppress: unknown) => TemplateChecker.check({
-    Resources: { M: { Type: 'AWS::ApiGateway::Method', Metadata: { 'cdk-integration-responses': { suppress } }, Properties: { Integration: { Type: 'MOCK' } } } },
+    Resources: { M: { Type: 'AWS::ApiGateway::Method', Metadata: { 'cdk-integration-responses': { suppress } }, Properties: { HttpMethod: 'GET', ResourceId: 'r', RestApiId: 'a', Integration: { Type: 'MOCK' } } } },
   }).map(f => f.message);
   expect(withSuppress([{}])).toEqual(['a suppression without a ruleId names no rule of cdk-integration-responses (see docs/rules.md); it is ignored']);
   expect(withSuppress([{ ruleId: ['rest-no-default'], reason: 'x' }])).toEqual(["a suppression's ruleId must be a rule ID string, not a list; it is ignored"]);
 });
 
 describe('input that could exhaust the stack', () => {
-  const method = (properties: unknown, metadata?: unknown) => ({ Resources: { M: { Type: 'AWS::ApiGateway::Method', Properties: properties, Metadata: metadata } } });
+  const method = (properties: object, metadata?: unknown) => ({
+    Resources: { M: { Type: 'AWS::ApiGateway::Method', Properties: { HttpMethod: 'GET', ResourceId: 'r', RestApiId: 'a', ...properties }, Metadata: metadata } },
+  });
 
   test('a Uri nested 6,000 deep is refused with an error that says where, as the CLI refuses such a file', () => {
     let uri: unknown = 'x';
@@ -127,10 +129,10 @@ describe('input that could exhaust the stack', () => {
   test('shared and circular references end, in linear time', () => {
     let shared: Record<string, unknown> = { leaf: 1 };
     for (let i = 0; i < 100; i++) shared = { a: shared, b: shared };
-    expect(TemplateChecker.check(method({ Integration: { Type: 'MOCK' }, Extra: shared }))).toEqual([]);
+    expect(TemplateChecker.check(method({ Integration: { Type: 'MOCK' } }, { Extra: shared }))).toEqual([]);
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(() => TemplateChecker.check(method({ Integration: { Type: 'MOCK' }, Extra: circular }))).toThrow(/nests more than 500 levels deep/);
+    expect(() => TemplateChecker.check(method({ Integration: { Type: 'MOCK' } }, { Extra: circular }))).toThrow(/nests more than 500 levels deep/);
   });
 
   test('150,000 method responses, and one response with 150,000 parameters, give findings, not a stack overflow', () => {

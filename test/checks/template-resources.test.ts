@@ -75,7 +75,7 @@ describe('WebSocket resources are checked together', () => {
 
   test('REST methods are checked on their own', () => {
     expect(checkTemplateResources({
-      M: { Type: 'AWS::ApiGateway::Method', Properties: { Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '2000' }] }, MethodResponses: [{ StatusCode: '2000' }] } },
+      M: { Type: 'AWS::ApiGateway::Method', Properties: { HttpMethod: 'GET', ResourceId: 'r', RestApiId: 'a', Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '2000' }] }, MethodResponses: [{ StatusCode: '2000' }] } },
     }).map(f => [f.resource, f.ruleId])).toEqual([['M', 'rest-status-code'], ['M', 'rest-status-code']]);
   });
 });

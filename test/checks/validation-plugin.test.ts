@@ -1,0 +1,134 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { IntegrationResponseChecks, IntegrationResponseValidationPlugin, RestResponse, RestResponses } from '../../src';
+import { REPORTS_THROUGH_VALIDATIONS, reportedFinding, synthFailure } from '../support/synth-failure';
+import { reportedViolations } from '../support/validation-report';
+
+const PLUGIN = 'cdk-integration-responses';
+const outdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-'));
+
+/** A stack with a one-way WebSocket route: a warning (ws-route-not-two-way) on the route. */
+function oneWayRoute(app: App) {
+  const stack = new Stack(app, 'Stack');
+  const socket = new apigwv2.WebSocketApi(stack, 'Socket');
+  const route = socket.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
+  const integration = route.node.findAll().find(c => c instanceof apigwv2.CfnIntegration) as apigwv2.CfnIntegration;
+  new apigwv2.CfnIntegrationResponse(stack, 'Pong', { apiId: socket.apiId, integrationId: integration.ref, integrationResponseKey: '$default' });
+  return { stack, route: route.node.defaultChild as apigwv2.CfnRoute };
+}
+
+/** A method whose integration response maps a header its method response does not declare: an error. */
+function undeclaredHeader(scope: Stack, id = 'Api') {
+  const api = new apigw.RestApi(scope, id);
+  return api.root.addMethod('GET', new apigw.MockIntegration({
+    integrationResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.X-Id': "'1'" } }],
+  }), { methodResponses: [{ statusCode: '200' }] });
+}
+
+describe('the validation plugin on the oldest supported aws-cdk-lib too (policyValidationBeta1)', () => {
+  test('an error fails synthesis with the rule and the resource in the report', () => {
+    const dir = outdir();
+    const app = new App({ outdir: dir, policyValidationBeta1: [new IntegrationResponseValidationPlugin()] });
+    undeclaredHeader(new Stack(app, 'Stack'));
+    expect(synthFailure(app)).toMatch(/integration response '200' maps header 'X-Id'/);
+    expect(reportedViolations(dir, PLUGIN)).toEqual([
+      `${PLUGIN} error rest-method-response-header ${REPORTS_THROUGH_VALIDATIONS ? 'Stack/Api/Default/GET/Resource' : 'undefined'} ` +
+      'Properties.Integration.IntegrationResponses[0].ResponseParameters.method.response.header.X-Id',
+    ].map(line => REPORTS_THROUGH_VALIDATIONS ? line : line.replace(' undefined', '')));
+  });
+});
+
+if (!REPORTS_THROUGH_VALIDATIONS) {
+  test('without Validations, addTo checks through the aspect, failing synthesis before templates are written', () => {
+    const app = new App();
+    undeclaredHeader(new Stack(app, 'Stack'));
+    IntegrationResponseChecks.addTo(app);
+    expect(synthFailure(app)).toMatch(/\[Stack\/Api\/Default\/GET\/Resource\] \[rest-method-response-header\]/);
+  });
+} else {
+  describe('strict mode and acknowledgments, the aws-cdk-lib way', () => {
+    test('a strict synthesis fails on a warning with the rule ID and the construct path; acknowledging it on the route passes', () => {
+      const failing = new App();
+      oneWayRoute(failing);
+      IntegrationResponseChecks.addTo(failing, { strict: true });
+      expect(synthFailure(failing)).toMatch(reportedFinding('Stack/Socket/ping-Route/Resource', 'ws-route-not-two-way', "route 'ping' has no"));
+
+      const dir = outdir();
+      const passing = new App({ outdir: dir });
+      const { route } = oneWayRoute(passing);
+      IntegrationResponseChecks.addTo(passing, { strict: true });
+      Validations.of(route).acknowledge({ id: 'cdk-integration-responses::ws-route-not-two-way', reason: 'a fire-and-forget route' });
+      expect(() => passing.synth()).not.toThrow();
+      expect(reportedViolations(dir, PLUGIN)).toEqual([]);
+    });
+
+    test('an error is acknowledged on a scope above the resource', () => {
+      const app = new App();
+      const stack = new Stack(app, 'Stack');
+      undeclaredHeader(stack);
+      IntegrationResponseChecks.addTo(app);
+      Validations.of(stack).acknowledge({ id: 'cdk-integration-responses::rest-method-response-header', reason: 'the header is set elsewhere' });
+      expect(() => app.synth()).not.toThrow();
+    });
+
+    test('without strict mode a warning is listed and synthesis succeeds', () => {
+      const app = new App();
+      oneWayRoute(app);
+      IntegrationResponseChecks.addTo(app);
+      expect(reportedViolations(app.synth().directory, PLUGIN)).toEqual([`${PLUGIN} warning ws-route-not-two-way Stack/Socket/ping-Route/Resource Properties`]);
+    });
+
+    test('the library\'s own suppressions still apply', () => {
+      const app = new App();
+      const { route } = oneWayRoute(app);
+      IntegrationResponseChecks.suppress(route, 'ws-route-not-two-way', 'a fire-and-forget route');
+      IntegrationResponseChecks.addTo(app, { strict: true });
+      expect(reportedViolations(app.synth().directory, PLUGIN)).toEqual([]);
+    });
+  });
+
+  describe('findings reported once', () => {
+    test('a plugin registered by hand takes over from the checks of the builders; addTo twice registers it once', () => {
+      const dir = outdir();
+      const app = new App({ outdir: dir });
+      const stack = new Stack(app, 'Stack');
+      RestResponses.of([RestResponse.forStatus('200'), RestResponse.forStatus('500').whenStatusMatches('.*NotFound.*')])
+        .addMethod(new apigw.RestApi(stack, 'Api').root, 'GET', new apigw.MockIntegration());
+      Validations.of(app).addPlugins(new IntegrationResponseValidationPlugin({ strict: true }));
+      IntegrationResponseChecks.addTo(app);
+      IntegrationResponseChecks.addTo(app);
+      expect(synthFailure(app)).toMatch(reportedFinding('Stack/Api/Default/GET/Resource', 'rest-status-pattern-unreachable', 'selection pattern'));
+      expect(reportedViolations(dir, PLUGIN)).toEqual([
+        `${PLUGIN} error rest-status-pattern-unreachable Stack/Api/Default/GET/Resource Properties.Integration.IntegrationResponses[1].SelectionPattern`,
+      ]);
+    });
+
+    test('schema mistakes aws-cdk-lib\'s engine reports are left to it, the others reported; nested stacks are the library\'s', () => {
+      const dir = outdir();
+      const app = new App({ outdir: dir });
+      const stack = new Stack(app, 'Stack');
+      const misspelt = new apigw.RestApi(stack, 'Api').root.addMethod('GET', new apigw.MockIntegration({ integrationResponses: [{ statusCode: '200' }] }),
+        { methodResponses: [{ statusCode: '200' }] });
+      (misspelt.node.defaultChild as apigw.CfnMethod).addPropertyOverride('Integration.IntegrationResponses.0.SelectionPatern', '2\\d\\d');
+      (misspelt.node.defaultChild as apigw.CfnMethod).addPropertyOverride('MethodResponses.0.ResponseParameters', { 'method.response.header.X': { Required: true } });
+      const nested = new NestedStack(stack, 'Nested');
+      const inNested = new apigw.RestApi(nested, 'NestedApi').root.addMethod('GET', new apigw.MockIntegration({ integrationResponses: [{ statusCode: '200' }] }),
+        { methodResponses: [{ statusCode: '200' }] });
+      (inNested.node.defaultChild as apigw.CfnMethod).addPropertyOverride('Integration.PassthroughBehavior', 'WHEN_NO_MATCHES');
+      IntegrationResponseChecks.addTo(app);
+      expect(() => app.synth()).toThrow();
+      const all = reportedViolations(dir);
+      expect(all.filter(v => v.startsWith(PLUGIN))).toEqual([
+        `${PLUGIN} error schema-type Stack/Api/Default/GET/Resource Properties.MethodResponses[0].ResponseParameters.method.response.header.X`,
+        `${PLUGIN} error schema-enum Stack/Nested/NestedApi/Default/GET/Resource Properties.Integration.PassthroughBehavior`,
+      ]);
+      // The misspelling, reported by AWS's engine (as a warning unless @aws-cdk/core:validateAgainstDefaultRules is on).
+      expect(all.filter(v => v.startsWith('CloudFormation Validate') && v.includes('SelectionPatern'))).toHaveLength(1);
+    });
+  });
+}
