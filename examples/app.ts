@@ -126,7 +126,9 @@ export class ItemsWebSocketStack extends Stack {
 
 const app = new App();
 // Every integration response of the app, including aws-cdk-lib's own CORS preflight methods, goes
-// through the rule table at synth.
+// through the rule table at synth. On aws-cdk-lib with `Validations`, addTo registers the library's
+// validation plugin: its findings land in aws-cdk-lib's report (cdk.out/validation-report.json),
+// acknowledged with Validations.of(scope).acknowledge({ id: 'cdk-integration-responses::<rule-id>', ... }).
 IntegrationResponseChecks.addTo(app);
 new ItemsApiStack(app, 'IntegrationResponsesExample');
 new ItemsWebSocketStack(app, 'IntegrationResponsesWebSocketExample');

@@ -22,6 +22,11 @@ describe('the example app, synthesized by the CDK CLI', () => {
     webSocketTemplate = read('IntegrationResponsesWebSocketExample');
   }, 120_000);
 
+  test("aws-cdk-lib's validation report has nothing from the library's plugin (a clean report is left out)", () => {
+    const report = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'cdk.out', 'validation-report.json'), 'utf8'));
+    expect(report.pluginReports.map((r: { pluginName: string }) => r.pluginName)).not.toContain('cdk-integration-responses');
+  });
+
   test('every API Gateway resource matches the CloudFormation schema', () => {
     expect(templateSchemaProblems(template, 'AWS::ApiGateway')).toEqual([]);
     expect(templateSchemaProblems(webSocketTemplate, 'AWS::ApiGateway')).toEqual([]);
