@@ -74,11 +74,15 @@ function isTrue(value: unknown): boolean {
 }
 
 function restFindings(resource: CfnResource): Finding[] {
-  const own = renderMethodForChecks(resource) ?? renderResource(resource);
+  const partial = renderMethodForChecks(resource);
+  const own = partial ?? renderResource(resource);
   assertShallow(resource, own);
   // Method findings depend on the properties only, so the methods of a stack share them.
   const checker = CheckState.of(resource).methodChecker(Stack.of(resource));
-  const schema = checkSchema(resource.cfnResourceType, own.properties, { leaveOutEngineFindings: engineChecksSchemaOf(resource) });
+  const schema = checkSchema(resource.cfnResourceType, own.properties, {
+    leaveOutEngineFindings: engineChecksSchemaOf(resource),
+    complete: partial === undefined,
+  });
   return applySuppressions([...schema.findings, ...checker.check(schema.properties)], own.metadata, suppressionsInScopes(resource));
 }
 

@@ -132,3 +132,25 @@ if (!REPORTS_THROUGH_VALIDATIONS) {
     });
   });
 }
+
+describe('schema mistakes in the synth-time checks of the builders, with no engine to report them', () => {
+  const app = () => new App({ builtinCloudFormationValidation: false } as object);
+
+  test('a method whose L1 the checks read in part gets no finding for the properties they leave out', () => {
+    const clean = app();
+    const stack = new Stack(clean, 'Stack');
+    RestResponses.of([RestResponse.forStatus('200')]).addMethod(new apigw.RestApi(stack, 'Api').root, 'GET', new apigw.MockIntegration());
+    expect(() => clean.synth()).not.toThrow();
+  });
+
+  test('a misspelt override is reported by name, without its consequence', () => {
+    const broken = app();
+    const stack = new Stack(broken, 'Stack');
+    const method = RestResponses.of([RestResponse.forStatus('200'), RestResponse.forStatus('404').whenStatusMatches('404')])
+      .addMethod(new apigw.RestApi(stack, 'Api').root, 'GET', new apigw.MockIntegration());
+    (method.node.defaultChild as apigw.CfnMethod).addPropertyOverride('Integration.IntegrationResponses.0.SelectionPatern', '2\\d\\d');
+    const message = synthFailure(broken);
+    expect(message).toMatch(/\[schema-unknown-property\] the integration response has a property SelectionPatern.*did you mean SelectionPattern\? \(at Integration.IntegrationResponses\[0\].SelectionPatern\)/);
+    expect(message).not.toMatch(/rest-duplicate-default/);
+  });
+});

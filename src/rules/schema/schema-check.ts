@@ -43,6 +43,15 @@ export interface SchemaCheckOptions {
    * masking still happens, so nothing is reported twice and no consequence is reported at all.
    */
   readonly leaveOutEngineFindings?: boolean;
+
+  /**
+   * Whether the properties are all the resource has. The synth-time checks read only the properties
+   * the rules need from an L1 without overrides (whose typed properties cannot be misspelt), so the
+   * properties that are not there are not missing.
+   *
+   * @default true
+   */
+  readonly complete?: boolean;
 }
 
 /**
@@ -56,7 +65,7 @@ export function checkSchema(type: string, properties: Record<string, unknown>, o
   const schema = CLOUDFORMATION_SCHEMAS[type];
   if (schema === undefined) return { findings: [], properties };
   const walker = new SchemaWalker(schema);
-  const masked = walker.object(schema.properties, properties, undefined, false);
+  const masked = walker.object(schema.properties, properties, undefined, false, options.complete ?? true);
   const findings = walker.findings
     .filter(f => !(options.leaveOutEngineFindings && !f.inUnion))
     .map(({ inUnion: _, ...f }) => f);
@@ -74,7 +83,7 @@ class SchemaWalker {
   constructor(private readonly schema: ResourceSchema) {}
 
   /** `value` checked as an object of `shape`; returns it, or a copy with its mistakes masked. */
-  public object(shape: SchemaObject, value: Record<string, unknown>, path: string | undefined, inUnion: boolean): unknown {
+  public object(shape: SchemaObject, value: Record<string, unknown>, path: string | undefined, inUnion: boolean, complete = true): unknown {
     let result = value;
     const set = (key: string, replacement: unknown) => {
       if (result === value) result = { ...value };
@@ -82,15 +91,18 @@ class SchemaWalker {
     };
     const known = Object.keys(shape.properties);
     const misspelt = new Set<string>();
+    // A key whose value is undefined is left out of the template (aws-cdk-lib renders such keys).
+    const absent = known.filter(k => value[k] === undefined);
     for (const key of Object.keys(value)) {
+      if (value[key] === undefined) continue;
       const property = Object.prototype.hasOwnProperty.call(shape.properties, key) ? shape.properties[key] : undefined;
       const at = childPath(path, key);
       if (property === undefined) {
         this.unknownProperty(shape, key, at, value, inUnion);
         // The property it most likely misspells reads as unknown; with no likely one, all absent ones do.
-        const meant = closestName(key, known.filter(k => !(k in value)));
+        const meant = closestName(key, absent);
         if (meant !== undefined) misspelt.add(meant);
-        for (const absent of meant !== undefined ? [meant] : known.filter(k => !(k in value))) set(absent, mistake(childPath(path, absent)));
+        for (const other of meant !== undefined ? [meant] : absent) set(other, mistake(childPath(path, other)));
         continue;
       }
       const checked = this.value(property.type, value[key], at, inUnion);
@@ -98,7 +110,7 @@ class SchemaWalker {
     }
     for (const [key, property] of Object.entries(shape.properties)) {
       // A misspelt required property is reported once, as the misspelling ("did you mean ...?").
-      if (!property.required || key in value || misspelt.has(key)) continue;
+      if (!complete || !property.required || value[key] !== undefined || misspelt.has(key)) continue;
       const at = childPath(path, key);
       this.add(RULES.schemaRequired, `the ${shape.name} has no ${key}, which its CloudFormation schema requires: ` +
         `CloudFormation rejects the deployment ("required key [${key}] not found"); set ${key}`, at, inUnion);
@@ -183,7 +195,7 @@ class SchemaWalker {
     const meant = closestName(key, known);
     const hint = meant === undefined
       ? `its properties are ${known.join(', ')}`
-      : meant in value ? `did you mean ${meant}, which is set as well?` : `did you mean ${meant}?`;
+      : value[meant] !== undefined ? `did you mean ${meant}, which is set as well?` : `did you mean ${meant}?`;
     this.add(RULES.schemaUnknownProperty, `the ${shape.name} has a property ${key}, which its CloudFormation schema does not define: ` +
       `CloudFormation rejects the deployment ("Encountered unsupported property ${key}"); ${hint}`, path, inUnion);
   }
