@@ -31,15 +31,29 @@ function undeclaredHeader(scope: Stack, id = 'Api') {
 }
 
 describe('the validation plugin on the oldest supported aws-cdk-lib too (policyValidationBeta1)', () => {
-  test('an error fails synthesis with the rule and the resource in the report', () => {
+  test('an error fails the plugin with the rule and the resource in the report', () => {
     const dir = outdir();
     const app = new App({ outdir: dir, policyValidationBeta1: [new IntegrationResponseValidationPlugin()] });
     undeclaredHeader(new Stack(app, 'Stack'));
-    expect(synthFailure(app)).toMatch(/integration response '200' maps header 'X-Id'/);
-    expect(reportedViolations(dir, PLUGIN)).toEqual([
-      `${PLUGIN} error rest-method-response-header ${REPORTS_THROUGH_VALIDATIONS ? 'Stack/Api/Default/GET/Resource' : 'undefined'} ` +
-      'Properties.Integration.IntegrationResponses[0].ResponseParameters.method.response.header.X-Id',
-    ].map(line => REPORTS_THROUGH_VALIDATIONS ? line : line.replace(' undefined', '')));
+    if (REPORTS_THROUGH_VALIDATIONS) {
+      expect(synthFailure(app)).toMatch(/integration response '200' maps header 'X-Id'/);
+      expect(reportedViolations(dir, PLUGIN)).toEqual([`${PLUGIN} error rest-method-response-header Stack/Api/Default/GET/Resource ` +
+        'Properties.Integration.IntegrationResponses[0].ResponseParameters.method.response.header.X-Id']);
+      return;
+    }
+    // Releases before Validations print the report of a failing plugin and go on.
+    const printed = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const exitCode = process.exitCode;
+    try {
+      app.synth();
+      const report = printed.mock.calls.flat().join('\n');
+      expect(report).toMatch(/Plugin: cdk-integration-responses[\s\S]*Status: failure/);
+      expect(report).toMatch(/rest-method-response-header[\s\S]*ApiGET9257B917/);
+    } finally {
+      process.exitCode = exitCode;
+      jest.restoreAllMocks();
+    }
   });
 });
 
