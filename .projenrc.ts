@@ -136,6 +136,13 @@ project.addTask('bench:plot', {
   exec: 'ts-node --transpile-only bench/plot.ts bench/results/latest.json docs/performance-synth.svg',
 });
 
+// The long robustness run (test/robustness): 100,000 seeded cases; CI runs it last. ROBUSTNESS_SEED
+// and ROBUSTNESS_CASES set the seed and the number of cases; the quick run is part of the test suite.
+project.addTask('robustness', {
+  description: 'Fuzz the checker, the CLI and the simulators with 100,000 mutated fixtures and backend answers (prints its seed)',
+  exec: 'ts-node --transpile-only -P test/tsconfig.json test/robustness/run.ts',
+});
+
 project.addTask('bindings', {
   description: 'Generate Python, Java, .NET and Go sources (code only: no packaging toolchains here)',
   steps: [

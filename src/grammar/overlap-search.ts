@@ -5,8 +5,8 @@ import { findOverlap, mayContainEachOther, Overlap } from './pattern-overlap';
 /**
  * Overlaps among all the patterns of a response set, without comparing every pair the expensive
  * way: status patterns are compared through the set of status codes each one matches (computed
- * once per pattern); error-message patterns first through a cheap test (`mayContainEachOther`),
- * and within a work budget, past which the remaining pairs are counted as not compared.
+ * once per pattern); error-message patterns first through a cheap test (`mayContainEachOther`).
+ * Both within a work budget, past which the remaining pairs are counted as not compared.
  */
 
 /** Pairs given the cheap test at most; 200,000 is about 630 patterns. */
@@ -39,10 +39,10 @@ export interface OverlapSearch {
  */
 export function searchOverlaps(patterns: readonly CompiledPattern[], target: MatchTarget): OverlapSearch {
   const total = patterns.length * (patterns.length - 1) / 2;
-  return target === 'status' ? { ...statusOverlaps(patterns), skipped: 0, total } : messageOverlaps(patterns, target, total);
+  return target === 'status' ? statusOverlaps(patterns, total) : messageOverlaps(patterns, target, total);
 }
 
-function statusOverlaps(patterns: readonly CompiledPattern[]): { overlaps: PairOverlap[] } {
+function statusOverlaps(patterns: readonly CompiledPattern[], total: number): OverlapSearch {
   // Each pattern's codes, as indexes into ALL_STATUS_CODES (ascending) and as a membership table.
   const codes = patterns.map(p => matchedStatusCodes(p).map(code => Number(code) - FIRST_CODE));
   const members = codes.map(list => {
@@ -51,8 +51,11 @@ function statusOverlaps(patterns: readonly CompiledPattern[]): { overlaps: PairO
     return table;
   });
   const overlaps: PairOverlap[] = [];
+  let pairs = 0;
   for (let i = 0; i < patterns.length; i++) {
     for (let j = i + 1; j < patterns.length; j++) {
+      if (pairs >= MAX_PAIRS) return { overlaps, skipped: total - pairs, total, firstSkipped: [i, j] };
+      pairs++;
       const [small, other] = codes[i].length <= codes[j].length ? [codes[i], members[j]] : [codes[j], members[i]];
       let common = 0;
       let lowest = -1;
@@ -70,7 +73,7 @@ function statusOverlaps(patterns: readonly CompiledPattern[]): { overlaps: PairO
       });
     }
   }
-  return { overlaps };
+  return { overlaps, skipped: 0, total };
 }
 
 function messageOverlaps(patterns: readonly CompiledPattern[], target: MatchTarget, total: number): OverlapSearch {

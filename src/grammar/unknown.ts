@@ -23,8 +23,14 @@ export function isUnknown(value: unknown): boolean {
   if (typeof value === 'number') return isNumberToken(value);
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     if (typeof (value as { resolve?: unknown }).resolve === 'function') return true;
-    const keys = Object.keys(value);
-    return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::') || keys[0] === 'Condition');
+    // An intrinsic has exactly one key: counted without listing the keys of large maps.
+    let only: string | undefined;
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (only !== undefined) return false;
+      only = key;
+    }
+    return only !== undefined && (only === 'Ref' || only.startsWith('Fn::') || only === 'Condition');
   }
   return false;
 }

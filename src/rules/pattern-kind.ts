@@ -1,5 +1,6 @@
 import { finding, RULES } from './catalog';
 import { Finding } from './finding';
+import { shortList } from './short-list';
 import { MatchTarget } from '../grammar/match-target';
 import { ResponseMatch } from '../response-match';
 
@@ -63,5 +64,5 @@ export function checkWebSocketKeyKinds(existing: readonly IntendedPattern[], add
 }
 
 function names(responses: readonly IntendedPattern[]): string {
-  return responses.map(r => `'${r.name}'`).join(', ');
+  return shortList(responses.map(r => `'${r.name}'`));
 }

@@ -6,6 +6,7 @@ import { REST_PATTERN_RULES } from './pattern-rules';
 import { checkResponseParameters } from './response-parameters';
 import { checkResponseTemplates } from './response-templates';
 import { checkPatternForTarget, checkPatternOverlaps, compilePattern, PlacedPattern } from './selection-pattern';
+import { shortList } from './short-list';
 import { checkStatusCode } from './status-code';
 import { MatchTarget } from '../grammar/match-target';
 import { isUnknown, knownArray, knownObject, knownString } from '../grammar/unknown';
@@ -38,7 +39,11 @@ export function checkIntegrationResponses(value: unknown, target: MatchTarget, p
     if (duplicates.copies.has(index)) return;
     findings.push(...checkStatusCode(response.StatusCode, childPath(at, 'StatusCode')));
     const statusCode = knownString(response.StatusCode);
-    if (statusCode !== undefined) statusCodes.set(statusCode, [...statusCodes.get(statusCode) ?? [], index]);
+    if (statusCode !== undefined) {
+      const indexes = statusCodes.get(statusCode);
+      if (indexes) indexes.push(index);
+      else statusCodes.set(statusCode, [index]);
+    }
 
     const rawPattern = response.SelectionPattern;
     const source = knownString(rawPattern);
@@ -66,13 +71,13 @@ export function checkIntegrationResponses(value: unknown, target: MatchTarget, p
   for (const [code, indexes] of statusCodes) {
     if (indexes.length > 1) {
       findings.push(finding(RULES.restDuplicateStatusCode,
-        `status code '${code}' is used by ${indexes.length} integration responses (${indexes.map(i => `#${i}`).join(', ')}): ` +
+        `status code '${code}' is used by ${indexes.length} integration responses (${shortList(indexes.map(i => `#${i}`))}): ` +
         'API Gateway keeps one integration response per status code (a later one replaces an earlier one), so the others ' +
         "are never used; merge them into one, combining their selection patterns with '|'", childPath(childPath(path, indexes[1]), 'StatusCode')));
     }
   }
   if (defaults.length > 1) {
-    const codes = defaults.map(i => describe(responses[i], i)).join(', ');
+    const codes = shortList(defaults.map(i => describe(responses[i], i)));
     findings.push(finding(RULES.restDuplicateDefault,
       `integration responses ${codes} all have no selection pattern: API Gateway keeps one default response per method, ` +
       'so CloudFormation deploys the method with some of them missing (the API itself refuses a second default: ' +

@@ -2,6 +2,7 @@ import { childPath, finding, RULES } from './catalog';
 import { duplicateItems } from './duplicate-items';
 import { Finding } from './finding';
 import { checkIntegrationResponses } from './rest-integration-responses';
+import { shortList } from './short-list';
 import { checkStatusCode } from './status-code';
 import { parseResponseParameterKey } from '../grammar/mapping-expression';
 import { matchTargetOf, mockStatusCodes, PROXY_INTEGRATION_TYPES } from '../grammar/match-target';
@@ -57,6 +58,8 @@ function mapsSomething(response: Record<string, unknown>): boolean {
 
 /** Headers a method response declares, or `undefined` when they cannot be known. */
 type Declared = Set<string> | undefined;
+/** What a method response of a status code no integration response uses declares, as far as the checks ask. */
+const NO_HEADERS: Declared = new Set<string>();
 
 /**
  * Every header an integration response maps must be declared by the method response with the same
@@ -65,7 +68,9 @@ type Declared = Set<string> | undefined;
 export function checkMethodResponses(integrationResponses: unknown, methodResponses: unknown): Finding[] {
   const responses = knownArray(integrationResponses);
   if (!responses) return [];
-  const declared = methodResponses === undefined ? new Map<string, Declared>() : declaredHeaders(methodResponses);
+  // Headers are read only from the method responses of status codes the integration responses use.
+  const used = new Set(responses.map(r => knownString(knownObject(r)?.StatusCode)).filter((c): c is string => c !== undefined));
+  const declared = methodResponses === undefined ? new Map<string, Declared>() : declaredHeaders(methodResponses, used);
   if (!declared) return [];
   const findings: Finding[] = methodResponseCodeFindings(methodResponses);
 
@@ -78,9 +83,9 @@ export function checkMethodResponses(integrationResponses: unknown, methodRespon
     if (!declared.has(statusCode)) {
       findings.push(mapped.length > 0
         ? finding(RULES.restMethodResponseHeader,
-          `integration response '${statusCode}' maps ${mapped.map(h => `'${h}'`).join(', ')} but the method has no method ` +
+          `integration response '${statusCode}' maps ${shortList(mapped.map(h => `'${h}'`))} but the method has no method ` +
           `response for '${statusCode}': API Gateway rejects the deployment ("No method response exists for method."); ` +
-          `add a method response for '${statusCode}' that declares ${mapped.map(h => `method.response.header.${h}`).join(', ')}`,
+          `add a method response for '${statusCode}' that declares ${shortList(mapped.map(h => `method.response.header.${h}`))}`,
           childPath(at, 'StatusCode'))
         : finding(RULES.restMethodResponseMissing,
           `integration response '${statusCode}' has no method response with status '${statusCode}': API Gateway accepts ` +
@@ -102,7 +107,7 @@ export function checkMethodResponses(integrationResponses: unknown, methodRespon
   return findings;
 }
 
-function declaredHeaders(methodResponses: unknown): Map<string, Declared> | undefined {
+function declaredHeaders(methodResponses: unknown, used: ReadonlySet<string>): Map<string, Declared> | undefined {
   const list = knownArray(methodResponses);
   if (!list) return undefined;
   const declared = new Map<string, Declared>();
@@ -111,11 +116,15 @@ function declaredHeaders(methodResponses: unknown): Map<string, Declared> | unde
     const statusCode = knownString(response?.StatusCode);
     if (!response || statusCode === undefined) return undefined;
     const parameters = response.ResponseParameters;
-    if (parameters !== undefined && !knownObject(parameters)) {
+    if (!used.has(statusCode)) {
+      if (!declared.has(statusCode)) declared.set(statusCode, NO_HEADERS);
+    } else if (parameters !== undefined && !knownObject(parameters)) {
       declared.set(statusCode, undefined);
     } else {
-      const previous = declared.get(statusCode) ?? new Set<string>();
-      declared.set(statusCode, new Set([...previous, ...mappedHeaders(parameters)]));
+      // Several method responses with one code (reported elsewhere) pool their headers.
+      const headers = declared.get(statusCode) ?? new Set<string>();
+      for (const header of mappedHeaders(parameters)) headers.add(header);
+      declared.set(statusCode, headers);
     }
   }
   return declared;
@@ -127,22 +136,36 @@ function mappedHeaders(parameters: unknown): string[] {
   return Object.keys(map).map(key => parseResponseParameterKey(key).value).filter((h): h is string => h !== undefined);
 }
 
+/** Repeated method responses reported one by one; the others are counted in one more finding. */
+const MAX_REPORTED = 20;
+
 function methodResponseCodeFindings(methodResponses: unknown): Finding[] {
   const list = knownArray(methodResponses) ?? [];
   const duplicates = duplicateItems(list, 'MethodResponses', 'MethodResponses');
   const seen = new Set<string>();
+  const repeated: number[] = [];
   const findings: Finding[] = [...duplicates.findings];
   list.forEach((item, index) => {
     const statusCode = knownString(knownObject(item)?.StatusCode);
     if (statusCode === undefined || duplicates.copies.has(index)) return;
     findings.push(...checkStatusCode(statusCode, childPath(childPath('MethodResponses', index), 'StatusCode')));
     if (seen.has(statusCode)) {
-      findings.push(finding(RULES.restDuplicateMethodResponse,
-        `status code '${statusCode}' has more than one method response: API Gateway keeps one method response per ` +
-        'status code, so the headers and models of the others are lost; merge them into one',
-        childPath(childPath('MethodResponses', index), 'StatusCode')));
+      repeated.push(index);
+      if (repeated.length <= MAX_REPORTED) {
+        findings.push(finding(RULES.restDuplicateMethodResponse,
+          `status code '${statusCode}' has more than one method response: API Gateway keeps one method response per ` +
+          'status code, so the headers and models of the others are lost; merge them into one',
+          childPath(childPath('MethodResponses', index), 'StatusCode')));
+      }
     }
     seen.add(statusCode);
   });
+  if (repeated.length > MAX_REPORTED) {
+    const first = repeated[MAX_REPORTED];
+    findings.push(finding(RULES.restDuplicateMethodResponse,
+      `${repeated.length - MAX_REPORTED} more method responses (from #${first} on) repeat the status code of an earlier one: ` +
+      'API Gateway keeps one method response per status code, so the headers and models of the others are lost; merge them',
+      childPath(childPath('MethodResponses', first), 'StatusCode')));
+  }
   return findings;
 }

@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { InputTooDeepError, tooDeepAt } from '../checks/input-limits';
 import { renderResource } from '../checks/render';
 import { ResponseMatch } from '../response-match';
 import { RestModel, restModel, simulateRest } from './rest-simulation';
@@ -59,12 +60,15 @@ export class RestSimulator {
   }
 
   /**
-   * Simulates an `AWS::ApiGateway::Method` of a CloudFormation template.
+   * Simulates an `AWS::ApiGateway::Method` of a CloudFormation template. A template nested more
+   * than 500 levels deep is refused with an error that says where, as `TemplateChecker.check` refuses it.
    *
    * @param template the template, as parsed JSON
    * @param logicalId the logical ID of the method
    */
   public static fromTemplate(template: any, logicalId: string, options: RestSimulatorOptions = {}): RestSimulator {
+    const tooDeep = tooDeepAt(template);
+    if (tooDeep !== undefined) throw new InputTooDeepError('the template', tooDeep);
     const resources = knownObject(knownObject(template)?.Resources) ?? {};
     const resource = knownObject(resources[logicalId]);
     if (!resource || resource.Type !== 'AWS::ApiGateway::Method') {

@@ -3,6 +3,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { simulateWebSocket, WebSocketModel, webSocketModel } from './websocket-simulation';
+import { InputTooDeepError, tooDeepAt } from '../checks/input-limits';
 import { renderResource } from '../checks/render';
 import { referenceKey } from '../checks/template-resources';
 import { matchTargetOf } from '../grammar/match-target';
@@ -43,12 +44,15 @@ export class WebSocketSimulator {
 
   /**
    * Simulates an `AWS::ApiGatewayV2::Integration` of a CloudFormation template with the
-   * integration responses that refer to it.
+   * integration responses that refer to it. A template nested more than 500 levels deep is refused
+   * with an error that says where, as `TemplateChecker.check` refuses it.
    *
    * @param template the template, as parsed JSON
    * @param logicalId the logical ID of the integration
    */
   public static fromTemplate(template: any, logicalId: string): WebSocketSimulator {
+    const tooDeep = tooDeepAt(template);
+    if (tooDeep !== undefined) throw new InputTooDeepError('the template', tooDeep);
     const resources = knownObject(knownObject(template)?.Resources) ?? {};
     const integration = knownObject(resources[logicalId]);
     if (!integration || integration.Type !== 'AWS::ApiGatewayV2::Integration') {

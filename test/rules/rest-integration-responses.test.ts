@@ -1,4 +1,5 @@
 import { checkIntegrationResponses } from '../../src/rules/rest-integration-responses';
+import { cpuTime } from '../support/cpu-time';
 
 const PATH = 'Integration.IntegrationResponses';
 
@@ -113,4 +114,28 @@ test('a MOCK whose request templates fix the status codes it answers needs no de
   expect(checkIntegrationResponses(responses, 'status', PATH, ['200']).map(f => f.ruleId)).toEqual([]);
   expect(checkIntegrationResponses(responses, 'status', PATH, ['200', '500']).map(f => f.ruleId)).toEqual(['rest-no-default']);
   expect(checkIntegrationResponses(responses, 'status', PATH).map(f => f.ruleId)).toEqual(['rest-no-default']);
+});
+
+describe('many integration responses', () => {
+  // Each is bounded by the CPU time it takes (a guard against quadratic work, not a benchmark).
+  const bounded = <T>(run: () => T): T => {
+    const { millis, result } = cpuTime(run);
+    expect(millis).toBeLessThan(1000);
+    return result;
+  };
+
+  test('20,000 responses with one status code: one finding that lists ten of them', () => {
+    const responses = Array.from({ length: 20_000 }, (_, i) => ({ StatusCode: '200', SelectionPattern: String(100 + (i % 500)), ResponseTemplates: { [`a/x${i}`]: '' } }));
+    const duplicates = bounded(() => checkIntegrationResponses(responses, 'status', PATH)).filter(f => f.ruleId === 'rest-duplicate-status-code');
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0].message).toMatch(/^status code '200' is used by 20000 integration responses \(#0, #1, #2, #3, #4, #5, #6, #7, #8, #9 and 19990 more\): /);
+  });
+
+  test('status patterns past the comparison budget are reported once, not compared pair by pair', () => {
+    const responses = [{ StatusCode: '200' }, ...Array.from({ length: 1000 }, (_, i) => ({ StatusCode: String(100 + (i % 500)), SelectionPattern: `${100 + i % 500}|x${i}` }))];
+    const unchecked = bounded(() => checkIntegrationResponses(responses, 'status', PATH)).filter(f => f.ruleId === 'rest-selection-pattern-unchecked');
+    expect(unchecked).toEqual([expect.objectContaining({
+      message: expect.stringMatching(/^299500 of the 499500 pairs of these 1000 selection patterns were not compared for overlaps \(too many for this checker\)/),
+    })]);
+  });
 });

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { matchTargetOf } from '../../src/grammar/match-target';
 import { checkRestMethod } from '../../src/rules/rest-method';
+import { cpuTime } from '../support/cpu-time';
 
 const LAMBDA_URI = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, ':lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '/invocations']] };
 
@@ -174,4 +175,40 @@ test('fails a method response whose status code is not an HTTP status', () => {
     message: "status code '2000' is not a valid HTTP status: API Gateway requires three digits matching [1-5]\\d\\d and rejects the deployment (\"Member must satisfy regular expression pattern: [1-5]\\d\\d\"); use a code from 100 to 599",
     path: 'MethodResponses[1].StatusCode',
   }]);
+});
+
+describe('many method responses', () => {
+  // Each is bounded by the CPU time it takes (a guard against quadratic work, not a benchmark).
+  const bounded = <T>(run: () => T): T => {
+    const { millis, result } = cpuTime(run);
+    expect(millis).toBeLessThan(1000);
+    return result;
+  };
+
+  // Each declares its own header, so none is a copy of another (150,000 copies: template-checker.test.ts).
+  test('50,000 distinct method responses with 400 status codes: twenty findings, then one that counts the rest', () => {
+    const methodResponses = Array.from({ length: 50_000 }, (_, i) => ({
+      StatusCode: String(200 + (i % 400)),
+      ResponseParameters: { [`method.response.header.H${i}`]: true },
+    }));
+    const findings = bounded(() => checkRestMethod({ Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }] }, MethodResponses: methodResponses }));
+    expect(findings).toHaveLength(21);
+    expect(findings.every(f => f.ruleId === 'rest-duplicate-method-response')).toBe(true);
+    expect(findings[20]).toEqual({
+      ruleId: 'rest-duplicate-method-response',
+      severity: 'warning',
+      message: '49580 more method responses (from #420 on) repeat the status code of an earlier one: API Gateway keeps one method ' +
+        'response per status code, so the headers and models of the others are lost; merge them',
+      path: 'MethodResponses[420].StatusCode',
+    });
+  });
+
+  // 150,000 of them: template-checker.test.ts.
+  test('an integration response mapping 50,000 undeclared headers lists ten of them', () => {
+    const parameters = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`method.response.header.H${i}`, "'v'"]));
+    const findings = bounded(() => checkRestMethod({ Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200', ResponseParameters: parameters }] }, MethodResponses: [] }));
+    expect(findings.map(f => f.ruleId)).toEqual(['rest-method-response-header']);
+    expect(findings[0].message).toMatch(/^integration response '200' maps 'H0', 'H1', .*, 'H9' and 49990 more but the method has no method response for '200'/);
+    expect(findings[0].message.length).toBeLessThan(1000);
+  });
 });

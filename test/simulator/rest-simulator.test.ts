@@ -274,4 +274,12 @@ describe('entry points', () => {
     const code = new CfnParameter(stack, 'Code').valueAsString;
     expect(() => RestSimulator.fromResponses(RestResponses.of([RestResponse.forStatus(code)]))).toThrow(/^IntegrationResponses\[0\]\.StatusCode is only known at deployment/);
   });
+
+  test('a Uri nested 6,000 deep is refused at the documented limit, not with a stack overflow', () => {
+    let uri: unknown = 'arn:aws:apigateway:us-east-1:lambda:path/f';
+    for (let i = 0; i < 6000; i++) uri = { 'Fn::Join': ['', [uri]] };
+    const template = { Resources: { M: { Type: 'AWS::ApiGateway::Method', Properties: { Integration: { Type: 'AWS', Uri: uri, IntegrationResponses: [{ StatusCode: '200' }] } } } } };
+    expect(() => RestSimulator.fromTemplate(template, 'M')).toThrow(
+      /^the template nests more than 500 levels deep \(at Resources\.M\.Properties\.Integration\.Uri\.Fn::Join\[1\]\[0\]\..*\), which no CloudFormation template needs, so it is not checked; flatten the value$/);
+  });
 });

@@ -112,4 +112,12 @@ describe('entry points', () => {
     expect(() => webSocketModel('AWS_PROXY', 'unknown', [])).toThrow("proxy integrations (AWS_PROXY) have no integration responses: API Gateway passes the backend's answer through");
     expect(() => WebSocketSimulator.fromTemplate({ Resources: {} }, 'X')).toThrow("the template has no AWS::ApiGatewayV2::Integration 'X'");
   });
+
+  test('an IntegrationUri nested 6,000 deep is refused at the documented limit, not with a stack overflow', () => {
+    let uri: unknown = 'arn:aws:apigateway:us-east-1:lambda:path/f';
+    for (let i = 0; i < 6000; i++) uri = { 'Fn::Join': ['', [uri]] };
+    const template = { Resources: { I: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { IntegrationType: 'AWS', IntegrationUri: uri } } } };
+    expect(() => WebSocketSimulator.fromTemplate(template, 'I')).toThrow(
+      /^the template nests more than 500 levels deep \(at Resources\.I\.Properties\.IntegrationUri\.Fn::Join\[1\]\[0\]\..*\), which no CloudFormation template needs, so it is not checked; flatten the value$/);
+  });
 });
