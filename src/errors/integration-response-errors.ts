@@ -47,8 +47,9 @@ export class IntegrationResponseErrors {
 
 /** A `[rule-id] message (at path) (in where)` line as a finding, when the rule ID is one of ours. */
 function parseLine(line: string): Finding | undefined {
-  // aws-cdk-lib prefixes the lines of a failed synthesis with the construct path: `  [Stack/Api/...] [rule] ...`.
-  const match = FINDING_LINE.exec(line.trim().replace(/^\[[^\]]*\] (?=\[)/, ''));
+  // aws-cdk-lib prefixes the lines of a failed synthesis with the construct path: `  [Stack/Api/...] [rule] ...`;
+  // jsii hands Python and Java the message behind the error's name: `IntegrationResponseError: [rule] ...`.
+  const match = FINDING_LINE.exec(line.trim().replace(/^[A-Za-z]*Error: (?=\[)/, '').replace(/^\[[^\]]*\] (?=\[)/, ''));
   const rule = match ? ALL_RULES.find(r => r.id === match[1]) : undefined;
   if (!match || !rule) return undefined;
   let text = match[2];

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `npm run test:languages`: builds the Python wheel, the Java jar and the Go module with projen's own
+# package tasks, then runs the Python, Java and Go example apps' test suites against them, each
+# installed the way a user of that language installs it. Each suite compares its app's template
+# with the TypeScript example's, synthesized here first by the CDK CLI.
+# Run from a fresh clone after `npm ci`: every dependency comes from the registries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export CDK_DISABLE_CLI_TELEMETRY=true
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
+
+only=${1:-all}   # python | java | go | all: one suite, for the inner loop
+step() { printf '\n=== %s\n' "$*"; }
+timed() { local start=$SECONDS; "$@"; echo "--- $* took $((SECONDS - start)) s"; }
+
+out=$root/dist/languages
+mkdir -p "$out"
+
+# jsii-pacmak writes the versions of the dependencies installed in node_modules into the Go
+# module. An interrupted test:aws-cdk-lib-range leaves another aws-cdk-lib there: refuse to package it.
+dev=$(node -p "require('./package.json').devDependencies['aws-cdk-lib']")
+installed=$(node -p "require('aws-cdk-lib/package.json').version")
+if [ "$installed" != "$dev" ]; then
+  echo "node_modules has aws-cdk-lib $installed, not the development version $dev: run npm ci" >&2
+  exit 1
+fi
+
+step "jsii compile"
+timed npx projen compile
+
+step "the TypeScript example, synthesized by the CDK CLI (the reference template)"
+rm -rf "$out/typescript.out"
+(cd examples && timed npx cdk synth --quiet --no-notices --output "$out/typescript.out" > /dev/null)
+export CDK_REFERENCE_OUT=$out/typescript.out
+
+if [ "$only" = all ] || [ "$only" = python ]; then
+  step "Python: package:python (wheel), then a virtualenv with it and aws-cdk-lib from PyPI"
+  rm -rf dist/python
+  timed npx projen package:python
+  rm -rf "$out/venv"
+  python3 -m venv "$out/venv"
+  timed "$out/venv/bin/pip" install --quiet dist/python/*.whl -r examples/python/requirements.txt
+  step "Python: pytest examples/python"
+  (cd examples/python && timed "$out/venv/bin/python" -m pytest -p no:cacheprovider -v)
+fi
