@@ -44,3 +44,15 @@ if [ "$only" = all ] || [ "$only" = python ]; then
   step "Python: pytest examples/python"
   (cd examples/python && timed "$out/venv/bin/python" -m pytest -p no:cacheprovider -v)
 fi
+
+if [ "$only" = all ] || [ "$only" = java ]; then
+  step "Java: package:java (jar and pom), installed into the local Maven repository"
+  rm -rf dist/java
+  timed npx projen package:java
+  version=$(node -p "require('./package.json').version")
+  artifact=dist/java/io/github/cdk-integration-responses/cdk-integration-responses/$version/cdk-integration-responses-$version
+  timed mvn --batch-mode --quiet org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
+    -Dfile="$artifact.jar" -DpomFile="$artifact.pom"
+  step "Java: mvn test in examples/java"
+  (cd examples/java && timed mvn --batch-mode --no-transfer-progress test -Dcdk-integration-responses.version="$version")
+fi
