@@ -137,7 +137,7 @@ project.addTask('bench:plot', {
 });
 
 project.addTask('bindings', {
-  description: 'Generate Python, Java, .NET and Go sources (code only: no packaging toolchains here)',
+  description: 'Generate Python, Java, .NET and Go sources (code only, a quick check; test:languages builds and tests the real packages)',
   steps: [
     { exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go' },
     { exec: 'python3 -m compileall -q dist/python' },

@@ -31,7 +31,7 @@ timed npx projen compile
 
 step "the TypeScript example, synthesized by the CDK CLI (the reference template)"
 rm -rf "$out/typescript.out"
-(cd examples && timed npx cdk synth --quiet --no-notices --output "$out/typescript.out" > /dev/null)
+(cd examples && timed npx cdk synth --quiet --no-notices --output "$out/typescript.out")
 export CDK_REFERENCE_OUT=$out/typescript.out
 
 if [ "$only" = all ] || [ "$only" = python ]; then

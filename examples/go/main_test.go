@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigateway"
 	"github.com/aws/jsii-runtime-go"
 	cir "github.com/cdk-integration-responses/cdk-integration-responses-go/cdkintegrationresponses"
 )
@@ -147,4 +148,30 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	jsii.Close()
 	os.Exit(code)
+}
+
+func TestTheWholeAppChecksFailTheSynthOfPlainAwsCdkLibCode(t *testing.T) {
+	// Written without the library's builders, as most existing apps are: only the checks see it.
+	app := awscdk.NewApp(nil)
+	cir.IntegrationResponseChecks_AddTo(app, nil)
+	stack := awscdk.NewStack(app, jsii.String("Plain"), nil)
+	api := awsapigateway.NewRestApi(stack, jsii.String("Api"), nil)
+	api.Root().AddMethod(jsii.String("GET"), awsapigateway.NewMockIntegration(&awsapigateway.IntegrationOptions{
+		RequestTemplates: &map[string]*string{"application/json": jsii.String(`{"statusCode": 200}`)},
+		IntegrationResponses: &[]*awsapigateway.IntegrationResponse{{
+			StatusCode:         jsii.String("200"),
+			ResponseParameters: &map[string]*string{"method.response.header.Cache-Control": jsii.String("no-store")},
+		}},
+	}), &awsapigateway.MethodOptions{
+		MethodResponses: &[]*awsapigateway.MethodResponse{{
+			StatusCode:         jsii.String("200"),
+			ResponseParameters: &map[string]*bool{"method.response.header.Cache-Control": jsii.Bool(true)},
+		}},
+	})
+	message := panicMessage(t, func() { app.Synth(nil) })
+	for _, want := range []string{"[Plain/Api/Default/GET/Resource] [rest-parameter-value]", "'no-store' is not a valid mapping expression"} {
+		if !strings.Contains(message, want) {
+			t.Errorf("message %q lacks %q", message, want)
+		}
+	}
 }

@@ -9,6 +9,7 @@ from cdk_integration_responses import (
     IntegrationResponseErrors,
     ResponseValue,
     RestResponse,
+    Severity,
 )
 
 
@@ -19,7 +20,7 @@ def test_a_bad_status_code_raises_at_the_call():
     assert "[rest-status-code] status code '2000' is not a valid HTTP status" in message
     assert "(in RestResponse.forStatus)" in message
     findings = IntegrationResponseErrors.findings_of(message)
-    assert [(f.rule_id, f.severity) for f in findings] == [("rest-status-code", "error")]
+    assert [(f.rule_id, f.severity) for f in findings] == [("rest-status-code", Severity.ERROR)]
 
 
 def test_an_unquoted_static_header_raises_at_the_call():
