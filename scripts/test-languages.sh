@@ -12,7 +12,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 
 only=${1:-all}   # python | java | go | all: one suite, for the inner loop
 step() { printf '\n=== %s\n' "$*"; }
-timed() { local start=$SECONDS; "$@"; echo "--- $* took $((SECONDS - start)) s"; }
+timed() { local start=$SECONDS; "$@"; printf '\n--- %s took %s s\n' "$*" "$((SECONDS - start))"; }
 
 out=$root/dist/languages
 mkdir -p "$out"
