@@ -152,6 +152,10 @@ project.addTask('test:languages', {
   receiveArgs: true,
 });
 
+// The language examples (and what their builds leave: target/, __pycache__/) stay out of the npm
+// tarball, which jsii-pacmak also embeds in the wheel, the jar and the Go module.
+for (const dir of ['python', 'java', 'go']) project.addPackageIgnore(`/examples/${dir}/`);
+
 project.addTask('rosetta', {
   description: 'Compile every README example under jsii-rosetta --strict',
   exec: 'jsii-rosetta extract --strict',
