@@ -80,7 +80,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   // The example app, its scripts and the benchmark are linted like the tests.
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'scripts', 'bench', 'examples'] },
-  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json'],
+  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json', '__pycache__/', '/examples/java/target/'],
 });
 
 // Findings are built in src/rules only: builders, checks and the simulator call a rule and throw or
@@ -144,12 +144,24 @@ project.addTask('robustness', {
 });
 
 project.addTask('bindings', {
-  description: 'Generate Python, Java, .NET and Go sources (code only: no packaging toolchains here)',
+  description: 'Generate Python, Java, .NET and Go sources (code only, a quick check; test:languages builds and tests the real packages)',
   steps: [
     { exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go' },
     { exec: 'python3 -m compileall -q dist/python' },
   ],
 });
+
+// Not part of `npm test` (the fast TypeScript loop): it builds three packages and installs their
+// languages' dependencies from the registries, several minutes on a fresh machine.
+project.addTask('test:languages', {
+  description: 'Build the Python wheel, Java jar and Go module, and run the Python, Java and Go example apps\' tests against them',
+  exec: 'scripts/test-languages.sh',
+  receiveArgs: true,
+});
+
+// The language examples (and what their builds leave: target/, __pycache__/) stay out of the npm
+// tarball, which jsii-pacmak also embeds in the wheel, the jar and the Go module.
+for (const dir of ['python', 'java', 'go']) project.addPackageIgnore(`/examples/${dir}/`);
 
 project.addTask('rosetta', {
   description: 'Compile every README example under jsii-rosetta --strict',

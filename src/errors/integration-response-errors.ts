@@ -48,9 +48,10 @@ export class IntegrationResponseErrors {
 /** A `[rule-id] message (at path) (in where)` line as a finding, when the rule ID is one of ours. */
 function parseLine(line: string): Finding | undefined {
   // aws-cdk-lib prefixes the lines of a failed synthesis with the construct path (`  [Stack/Api/...] [rule] ...`),
-  // and its validation report with the severity and suffixes them with the plugin (`ERROR [rule] ... (cdk-integration-responses)`).
-  const match = FINDING_LINE.exec(line.trim().replace(/^\[[^\]]*\] (?=\[)/, '').replace(/^(ERROR|WARNING) (?=\[)/, '')
-    .replace(/ \(cdk-integration-responses\)$/, ''));
+  // and its validation report with the severity and suffixes them with the plugin (`ERROR [rule] ... (cdk-integration-responses)`);
+  // jsii hands Python and Java the message behind the error's name: `IntegrationResponseError: [rule] ...`.
+  const match = FINDING_LINE.exec(line.trim().replace(/^[A-Za-z]*Error: (?=\[)/, '').replace(/^\[[^\]]*\] (?=\[)/, '')
+    .replace(/^(ERROR|WARNING) (?=\[)/, '').replace(/ \(cdk-integration-responses\)$/, ''));
   const rule = match ? ALL_RULES.find(r => r.id === match[1]) : undefined;
   if (!match || !rule) return undefined;
   let text = match[2];

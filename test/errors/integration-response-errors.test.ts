@@ -57,6 +57,12 @@ describe('findingsOf', () => {
     expect(IntegrationResponseErrors.findingsOf(error.message)).toEqual(IntegrationResponseErrors.findingsOf(error));
   });
 
+  test('reads the findings behind the error name that jsii puts before the message in Python and Java', () => {
+    const error = thrown(() => RestResponse.forStatus('2000')) as Error;
+    expect(IntegrationResponseErrors.findingsOf(`IntegrationResponseError: ${error.message}`)).toEqual(IntegrationResponseErrors.findingsOf(error));
+    expect(IntegrationResponseErrors.findingsOf(error).map(f => f.ruleId)).toEqual(['rest-status-code']);
+  });
+
   test('reads the findings of a failed synthesis, whose lines aws-cdk-lib prefixes with the construct path', () => {
     const app = new App();
     const api = new apigw.RestApi(new Stack(app, 'Stack'), 'Api');
