@@ -144,6 +144,12 @@ project.addTask('bindings', {
   ],
 });
 
+project.addTask('oracle', {
+  description: 'Differential test of the simulator against Apache Velocity 1.7 (installs it and a JDK when missing); re-records test/fixtures/vtl-oracle.json',
+  exec: 'ts-node --transpile-only scripts/oracle/run.ts',
+  receiveArgs: true,
+});
+
 project.addTask('rosetta', {
   description: 'Compile every README example under jsii-rosetta --strict',
   exec: 'jsii-rosetta extract --strict',
