@@ -36,7 +36,7 @@ public final class JsonPath {
         if (end < 0) throw new IllegalArgumentException("unsupported JSONPath " + path);
         String inner = path.substring(i + 1, end);
         if (inner.equals("*")) wildcard = true;
-        else if (inner.matches("'[^']*'")) key = inner.substring(1, inner.length() - 1);
+        else if (inner.matches("'[^']*'|\"[^\"]*\"")) key = inner.substring(1, inner.length() - 1);
         else if (inner.matches("[0-9]+")) index = Integer.valueOf(inner);
         else throw new IllegalArgumentException("unsupported JSONPath " + path);
         i = end + 1;

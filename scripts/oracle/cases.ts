@@ -42,7 +42,7 @@ const body: fc.Arbitrary<string> = fc.oneof(
 );
 
 const path = fc.constantFrom('$', '$.s', '$.n', '$.d', '$.b', '$.l', '$.m', '$.z', '$.e', '$.u', '$.missing', '$.l[0]', '$.l[1]',
-  "$['s']", '$.m.k', '$.l[*]', '$.m.*', '$.missing.deeper');
+  '$["s"]', '$.m.k', '$.l[*]', '$.m.*', '$.missing.deeper');
 
 const quote = (s: string) => fc.constantFrom(`'${s}'`, `"${s}"`);
 const strArg = fc.constantFrom('a', 'x', ',', '', ' ', 'é', 'A').chain(quote);
@@ -51,7 +51,7 @@ const intArg = fc.constantFrom('0', '1', '2', '-1', '10');
 /** A method call on whatever a reference holds; Velocity answers the ones that do not apply as null. */
 const call: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('.length()', '.toUpperCase()', '.toLowerCase()', '.trim()', '.isEmpty()', '.size()', '.keySet()', '.values()',
-    '.toString()', '.hashCode()', '.intValue()', '.getClass()', '.s', '.k', '.n', '.class', '.empty', '[0]', '[1]', '.entrySet()'),
+    '.toString()', '.intValue()', '.s', '.k', '.n', '.empty', '[0]', '[1]', '.entrySet()'),
   strArg.map(a => `.contains(${a})`),
   strArg.map(a => `.startsWith(${a})`),
   strArg.map(a => `.indexOf(${a})`),
@@ -110,6 +110,9 @@ const value: fc.Arbitrary<string> = fc.oneof(
     fc.constantFrom('1', '2', '3', '0', '0.5', "$input.path('$.n')", '$x')).map(([a, op, b]) => `${a} ${op} ${b}`),
 );
 
+/** Velocity takes references and literals as macro arguments, not expressions. */
+const macroArgument = fc.oneof(reference, fc.constantFrom('1', '2.5', '"s"', "'t'", 'true', '[1, 2]', '{"k": 1}'));
+
 const condition: fc.Arbitrary<string> = fc.oneof(
   reference,
   fc.tuple(value, fc.constantFrom('==', '!=', '>', '<', '>=', '<='), value).map(([a, op, b]) => `${a} ${op} ${b}`),
@@ -124,24 +127,25 @@ const iterable = fc.constantFrom("$input.path('$.l')", "$input.path('$.m')", "$i
 const MALFORMED = ['#if(', '#if($x)', '#end', '#foreach($i)', '${', '${nope', '$input.path(', "$input.path('$'", '#set($x = )',
   '#set($x)', '$a.b(', '#macro(', '#else', "$input.path('$').constructor.constructor('return process')().pid", '#{', '#foreach(', '$!{',
   '#if($x', "$input.json('$')(", '$input.path("$")..x', '#set(', '#*', '$util.escapeJavaScript(', '#break', '#stop', '#[[raw $x]]#',
-  '#@x', '#define($d)text#end$d', '#include("x")', '#parse("x")', '#evaluate("$x")', '$a[', '$a[0', '$a[]', '$a.()'];
+  '#@x', '#define($d)text#end$d', '#include("x")', '#parse("x")', '#evaluate("$x")', '$a[', '$a[0', '$a[]', '$a.()', '#macro(m $p)$p#end#m(1 + 2)', '###end', '#end'];
 
 /** A template: a sequence of fragments, directives nested up to `depth`. */
 function fragments(depth: number): fc.Arbitrary<string> {
   const leaf: Array<fc.WeightedArbitrary<string>> = [
-    { weight: 5, arbitrary: literal },
-    { weight: 8, arbitrary: reference },
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('x', 'y', 'context.responseOverride.status', 'x.k'), value).map(([v, e]) => `#set($${v} = ${e})`) },
+    { weight: 20, arbitrary: literal },
+    { weight: 32, arbitrary: reference },
+    { weight: 12, arbitrary: fc.tuple(fc.constantFrom('x', 'y', 'context.responseOverride.status', 'x.k'), value).map(([v, e]) => `#set($${v} = ${e})`) },
+    // Malformed syntax in about one template in eight.
     { weight: 1, arbitrary: fc.constantFrom(...MALFORMED) },
-    { weight: 1, arbitrary: fc.constantFrom('## a comment\n', '#* block *#', '#[[ $raw #if ]]#', '\n#set($x = 1)\n', '  #set($y = "a")\n') },
+    { weight: 4, arbitrary: fc.constantFrom('## a comment\n', '#* block *#', '#[[ $raw #if ]]#', '\n#set($x = 1)\n', '  #set($y = "a")\n') },
   ];
   if (depth > 0) {
     const inner = fragments(depth - 1);
     leaf.push(
-      { weight: 2, arbitrary: fc.tuple(condition, inner, fc.option(inner, { nil: undefined })).map(([c, a, b]) => `#if(${c})${a}${b === undefined ? '' : `#else${b}`}#end`) },
-      { weight: 2, arbitrary: fc.tuple(iterable, inner).map(([l, a]) => `#foreach($i in ${l})${a}#end`) },
-      { weight: 1, arbitrary: fc.tuple(inner, value).map(([a, v]) => `#macro(m $p)[${a}$p]#end#m(${v})`) },
-      { weight: 1, arbitrary: fc.tuple(condition, inner, inner).map(([c, a, b]) => `#if(${c})${a}#elseif(${c})${b}#end`) },
+      { weight: 8, arbitrary: fc.tuple(condition, inner, fc.option(inner, { nil: undefined })).map(([c, a, b]) => `#if(${c})${a}${b === undefined ? '' : `#else${b}`}#end`) },
+      { weight: 8, arbitrary: fc.tuple(iterable, inner).map(([l, a]) => `#foreach($i in ${l})${a}#end`) },
+      { weight: 4, arbitrary: fc.tuple(inner, macroArgument).map(([a, v]) => `#macro(m $p)[${a}$p]#end#m(${v})`) },
+      { weight: 4, arbitrary: fc.tuple(condition, inner, inner).map(([c, a, b]) => `#if(${c})${a}#elseif(${c})${b}#end`) },
     );
   }
   return fc.array(fc.oneof(...leaf), { minLength: 1, maxLength: 4 }).map(parts => parts.join(''));

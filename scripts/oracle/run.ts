@@ -50,7 +50,8 @@ function main(): void {
 }
 
 function show(a: Answer): string {
-  return a.ok ? JSON.stringify(a.output) : `error ${a.error}`;
+  const text = a.ok ? JSON.stringify(a.output) : `error ${a.error}`;
+  return text.length > 300 ? `${text.slice(0, 300)}...` : text;
 }
 
 main();
