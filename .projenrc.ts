@@ -80,7 +80,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   // The example app, its scripts and the benchmark are linted like the tests.
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'scripts', 'bench', 'examples'] },
-  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json', '__pycache__/', '/examples/java/target/'],
+  gitignore: ['cdk.out', '/oracle/build/', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json', '__pycache__/', '/examples/java/target/'],
 });
 
 // Findings are built in src/rules only: builders, checks and the simulator call a rule and throw or
@@ -162,6 +162,12 @@ project.addTask('test:languages', {
 // The language examples (and what their builds leave: target/, __pycache__/) stay out of the npm
 // tarball, which jsii-pacmak also embeds in the wheel, the jar and the Go module.
 for (const dir of ['python', 'java', 'go']) project.addPackageIgnore(`/examples/${dir}/`);
+
+project.addTask('oracle', {
+  description: 'Differential test of the simulator against Apache Velocity 1.7 (installs it and a JDK when missing); re-records test/fixtures/vtl-oracle.json',
+  exec: 'ts-node --transpile-only scripts/oracle/run.ts',
+  receiveArgs: true,
+});
 
 project.addTask('rosetta', {
   description: 'Compile every README example under jsii-rosetta --strict',

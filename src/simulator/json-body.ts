@@ -1,3 +1,4 @@
+import { markJsonList } from './json-lists';
 import { SimulationError } from './simulation-error';
 
 /**
@@ -27,6 +28,7 @@ export function parseJsonSafely(text: string): unknown {
     throw new JsonBodyError(`the JSON is nested ${depth} levels deep, more than the ${MAX_JSON_DEPTH} the simulator reads`);
   }
   return JSON.parse(text, (_key, value) => {
+    if (Array.isArray(value)) return markJsonList(value);
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
       const copy: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });

@@ -1,4 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
+import { markJsonList } from './json-lists';
 import { SimulationError } from './simulation-error';
 
 /**
@@ -21,6 +22,6 @@ export function evaluateJsonPath(json: unknown, path: string): unknown {
     throw new SimulationError(`JSONPath '${path}' cannot be evaluated: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
   }
   const indefinite = segments.some(s => s === '*' || s === '..' || s.startsWith('?(') || s.includes(',') || s.includes(':'));
-  if (indefinite) return matches;
+  if (indefinite) return markJsonList(matches);
   return matches.length === 0 ? undefined : matches[0];
 }

@@ -1,3 +1,4 @@
+import { isJsonList } from '../json-lists';
 import { allMatches, RegexMatch, searcher, splitWith } from './regex-search';
 import { TemplateError } from './template-error';
 import { compileJavaPattern, CompiledPattern, PatternMatchError } from '../../grammar/java-pattern';
@@ -103,7 +104,8 @@ const STRING: Record<string, Method> = {
   toUpperCase: (s: string) => s.toUpperCase(),
   trim: (s: string) => s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, ''),
   concat: (s: string, x) => s + str(x),
-  replace: (s: string, a, b) => s.split(str(a)).join(str(b)),
+  // Java inserts the replacement at every position for an empty target, ends included ("ab" -> "XaXbX").
+  replace: (s: string, a, b) => str(a) === '' ? str(b) + [...s.split('')].join(str(b)) + (s === '' ? '' : str(b)) : s.split(str(a)).join(str(b)),
   replaceAll: (s: string, regex, replacement) => replaceRegex(s, regex, replacement, true),
   replaceFirst: (s: string, regex, replacement) => replaceRegex(s, regex, replacement, false),
   matches,
@@ -172,14 +174,50 @@ export function javaMethod(target: unknown, name: string): ((...args: unknown[])
 }
 
 /**
- * A value as Java's `toString()` renders it: maps as `{a=1, b=2}`, lists as `[1, 2]`, whole
- * numbers without a decimal point.
+ * A value as Java's `toString()` renders it: maps as `{a=1, b=2}`, lists a template builds as
+ * `[1, 2]`, lists read from JSON as JSON (`["a",1]`, see `isJsonList`), numbers as Java prints
+ * them, null inside a map or list as `null`.
  */
 export function javaToString(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`;
+  return javaText(value);
+}
+
+function javaText(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') return javaNumber(value);
+  if (Array.isArray(value)) return isJsonList(value) ? javaJson(value) : `[${value.map(javaText).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${javaToString(v)}`).join(', ')}}`;
+    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${javaText(v)}`).join(', ')}}`;
   }
   return String(value);
+}
+
+/** What a reference renders: its Java text, nothing for null. */
+export function renderedValue(value: unknown): string {
+  return typeof value === 'string' ? value : javaToString(value);
+}
+
+/**
+ * A number as Java prints it: a whole number as an integer (JSON integers read as Integer or Long),
+ * other numbers as `Double.toString` does (`0.5`, `1.0E-7`, `1.5E10`).
+ */
+export function javaNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
+  const abs = Math.abs(n);
+  if (abs >= 1e-3 && abs < 1e7) return String(n);
+  const [mantissa, exponent] = n.toExponential().split('e');
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+
+/** JSON text with Java's number formatting, as API Gateway's JSON writer prints a list read from JSON. */
+export function javaJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? javaNumber(value) : 'null';
+  if (Array.isArray(value)) return `[${value.map(javaJson).join(',')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}:${javaJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

@@ -1,5 +1,6 @@
-import { Compile, parse } from 'velocityjs';
-import { javaMethod, javaToString } from './java-methods';
+import { Compile } from 'velocityjs';
+import { javaMethod, javaToString, renderedValue } from './java-methods';
+import { parseLeniently, textVariables } from './lenient-parse';
 import { JsonBodyError } from '../json-body';
 import { TemplateError } from './template-error';
 
@@ -9,6 +10,8 @@ export const FOREACH_LIMIT = 1000;
 export const TOTAL_ITERATION_LIMIT = 100_000;
 /** No string a template builds, and no output, may exceed this. */
 export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;
+/** Velocity's default `velocimacro.max.depth`: how deep macros may call macros. */
+export const MAX_MACRO_DEPTH = 20;
 /** `[a..b]` ranges longer than this are refused rather than allocated. */
 export const MAX_RANGE_LENGTH = 100_000;
 
@@ -47,6 +50,7 @@ function lineOf(ast: Position | undefined): number | undefined {
 class SandboxCompile extends (Compile as any) {
   private iterations = 0;
   private loopVariables = 0;
+  private macroDepth = 0;
 
   constructor(asts: unknown, config: object) {
     super(asts, { ...config, valueMapper: (value: unknown) => checkSize(value) });
@@ -60,6 +64,19 @@ class SandboxCompile extends (Compile as any) {
     return isEnd ? false : !isOwn(baseRef, key);
   }
 
+  /**
+   * `$s.empty` on a value that is not a map is Velocity's bean property: `getEmpty()`, else
+   * `isEmpty()`; a map answers `get("empty")` instead.
+   */
+  public getAttributes(property: { type: string; id: string }, baseRef: unknown, ast: Position): unknown {
+    if (property.type === 'property' && baseRef !== null && baseRef !== undefined && (typeof baseRef !== 'object' || Array.isArray(baseRef))) {
+      const name = property.id.charAt(0).toUpperCase() + property.id.slice(1);
+      const getter = javaMethod(baseRef, `get${name}`) ?? javaMethod(baseRef, `is${name}`);
+      return getter ? this.guard(ast, () => getter()) : undefined;
+    }
+    return super.getAttributes(property, baseRef, ast);
+  }
+
   public hasBlockedUnknownPath(keys: string[], startIndex: number): boolean {
     return keys.slice(startIndex).some(key => ALWAYS_BLOCKED.has(key) || PROTOTYPE_KEYS.has(key));
   }
@@ -71,12 +88,32 @@ class SandboxCompile extends (Compile as any) {
       return this.guard(ast, () => (baseRef as any)[name](...args));
     }
     const method = javaMethod(baseRef, name);
-    if (!method) {
-      const type = baseRef === null || baseRef === undefined ? 'null' : Array.isArray(baseRef) ? 'a list'
-        : typeof baseRef === 'object' ? 'a map' : `a ${typeof baseRef}`;
-      throw new TemplateError(`${name}() is not a method of ${type}`, lineOf(ast));
-    }
+    // Velocity (not strict) answers a method the value does not have with null, a null reference
+    // that API Gateway renders as nothing; so does the simulator.
+    if (!method) return undefined;
     return this.guard(ast, () => method(...args));
+  }
+
+  /**
+   * A reference as Velocity writes it: Java's toString of the value, nothing for null (an API
+   * Gateway rule). A function of `$input` or `$util` named without a call (`$util.urlEncode`) is a
+   * property Velocity does not find: null.
+   */
+  public getReferences(ast: unknown, isVal?: boolean): unknown {
+    const value = super.getReferences(ast, isVal);
+    if (typeof value === 'function') return isVal ? '' : undefined;
+    return isVal ? renderedValue(value) : value;
+  }
+
+  /** Velocity stops a macro that calls macros more than 20 deep (`velocimacro.max.depth`). */
+  public getMacro(ast: Position, bodyContent?: unknown): unknown {
+    if (this.macroDepth >= MAX_MACRO_DEPTH) throw new TemplateError(`macros call each other more than ${MAX_MACRO_DEPTH} deep`, lineOf(ast));
+    this.macroDepth++;
+    try {
+      return super.getMacro(ast, bodyContent);
+    } finally {
+      this.macroDepth--;
+    }
   }
 
   public getBlockEach(block: any[]): string {
@@ -140,8 +177,9 @@ function parsed(template: string): unknown {
   let asts = astCache.get(template);
   if (asts === undefined) {
     try {
-      asts = parse(template);
+      asts = parseLeniently(template);
     } catch (e) {
+      if (e instanceof TemplateError) throw e;
       const message = e instanceof Error ? e.message : String(e);
       const line = /line (\d+)/.exec(message);
       throw new TemplateError(`syntax error: ${message.split('\n').slice(-1)[0]}`, line ? Number(line[1]) : undefined);
@@ -160,7 +198,9 @@ function parsed(template: string): unknown {
 export function renderTemplate(template: string, context: Record<string, unknown>): string {
   const compile = new SandboxCompile(parsed(template), { escape: false });
   try {
-    const out = compile.render(context) as unknown;
+    // `silence`: a null or undefined reference renders as the empty string, as in API Gateway
+    // (docs/simulator.md, "Null references"), where plain Velocity would print it as written.
+    const out = compile.render({ ...textVariables(), ...context }, undefined, true) as unknown;
     return typeof out === 'string' ? out : javaToString(out);
   } catch (e) {
     if (e instanceof TemplateError || e instanceof JsonBodyError) throw e;

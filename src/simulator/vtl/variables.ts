@@ -32,10 +32,9 @@ export function inputVariable(body: string, request: TemplateRequest): Record<st
       const value = select(path);
       return value === undefined || value === null ? '""' : JSON.stringify(value);
     },
-    path: (path: unknown) => {
-      const value = select(path);
-      return value === undefined || value === null ? '' : value;
-    },
+    // Nothing at the path (or null) is a null reference: it renders as nothing, a method called on
+    // it is null too, and it is not equal to ''.
+    path: (path: unknown) => select(path) ?? undefined,
     params: (name?: unknown) => {
       if (name === undefined) return allParams(request);
       for (const location of PARAM_LOCATIONS) {
@@ -111,22 +110,41 @@ const JS_ESCAPES: Record<string, string> = {
 };
 
 /**
+ * `java.util.Base64.getDecoder().decode(s)` as UTF-8: the basic alphabet only, padding optional,
+ * anything else (a space, a URL-safe `-`, a lone final character) is an error, as it is in Java.
+ */
+export function base64Decode(text: string): string {
+  const unpadded = text.replace(/={1,2}$/, '');
+  if (!/^[A-Za-z0-9+/]*$/.test(unpadded) || unpadded.length % 4 === 1) {
+    throw new TemplateError(`$util.base64Decode: '${text.length > 40 ? `${text.slice(0, 40)}...` : text}' is not base64`);
+  }
+  return Buffer.from(unpadded, 'base64').toString('utf8');
+}
+
+/**
  * `$util`: the helper functions API Gateway provides to mapping templates.
  */
 export function utilVariable(): Record<string, unknown> {
   const text = (value: unknown) => typeof value === 'string' ? value : javaToString(value);
+  // The Java methods behind $util fail on null (a NullPointerException), except escapeJavaScript,
+  // which answers null.
+  const required = (name: string, value: unknown) => {
+    if (value === undefined || value === null) throw new TemplateError(`$util.${name} of null`);
+    return text(value);
+  };
   return exposeMethods({
-    escapeJavaScript: (value: unknown) => escapeJavaScript(text(value)),
+    escapeJavaScript: (value: unknown) => value === undefined || value === null ? undefined : escapeJavaScript(text(value)),
     parseJson: (value: unknown) => {
+      const json = required('parseJson', value);
       try {
-        return parseJsonSafely(text(value));
+        return parseJsonSafely(json);
       } catch (e) {
         throw new TemplateError(`$util.parseJson: ${(e instanceof Error ? e.message : String(e))}`);
       }
     },
-    urlEncode: (value: unknown) => urlEncode(text(value)),
-    urlDecode: (value: unknown) => urlDecode(text(value)),
-    base64Encode: (value: unknown) => Buffer.from(text(value), 'utf8').toString('base64'),
-    base64Decode: (value: unknown) => Buffer.from(text(value), 'base64').toString('utf8'),
+    urlEncode: (value: unknown) => urlEncode(required('urlEncode', value)),
+    urlDecode: (value: unknown) => urlDecode(required('urlDecode', value)),
+    base64Encode: (value: unknown) => Buffer.from(required('base64Encode', value), 'utf8').toString('base64'),
+    base64Decode: (value: unknown) => base64Decode(required('base64Decode', value)),
   });
 }

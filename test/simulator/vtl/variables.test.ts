@@ -46,8 +46,8 @@ describe('$input', () => {
     expect(params.querystring.q).toBe('1');
   });
 
-  test('a method returning null is a null reference, as in Velocity: nothing with $!, else shown as written', () => {
-    expect(render("#set($m = {})[$!m.get('x')][$m.get('x')]")).toBe("[][$m.get('x')]");
+  test('a null reference renders nothing, with $! or without (API Gateway, not plain Velocity: docs/simulator.md)', () => {
+    expect(render("#set($m = {})[$!m.get('x')][$m.get('x')][$nope][${nope}][$input.path('$.missing').length()]")).toBe('[][][][][]');
   });
 
   test('a body that is not JSON is a string to $input.path', () => {
