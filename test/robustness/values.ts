@@ -77,4 +77,7 @@ export const templateValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A key to add to an object of the template. */
-export const templateKey: fc.Arbitrary<string> = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+export const templateKey: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...KEYS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+);

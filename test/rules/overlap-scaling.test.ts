@@ -10,8 +10,10 @@ const LAMBDA = { IntegrationType: 'AWS', IntegrationUri: 'arn:aws:apigateway:us-
 
 function timed<T>(run: () => T): T {
   const { millis, result } = cpuTime(run);
-  // A guard against quadratic blow-ups, not a benchmark.
-  expect(millis).toBeLessThan(1000);
+  // A guard against quadratic blow-ups, not a benchmark: each case takes under 0.6 s alone, and took
+  // 3 s or more when it was quadratic. The process's CPU time includes its garbage collector's
+  // threads, which work harder in a busy jest worker (1.6 s seen in a full run), hence 2 s.
+  expect(millis).toBeLessThan(2000);
   return result;
 }
 
