@@ -51,5 +51,8 @@ def test_the_whole_app_checks_fail_the_synth_of_plain_aws_cdk_lib_code():
     with pytest.raises(RuntimeError) as raised:
         app.synth()
     message = str(raised.value)
-    assert "[Plain/Api/Default/GET/Resource] [rest-parameter-value]" in message
+    # On aws-cdk-lib with Validations the finding comes in aws-cdk-lib's validation report (the line,
+    # then the construct path); on older releases as the construct's validation error. Both name these.
+    assert "[rest-parameter-value]" in message
+    assert "Plain/Api/Default/GET/Resource" in message
     assert "'no-store' is not a valid mapping expression" in message
