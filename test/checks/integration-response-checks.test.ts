@@ -5,6 +5,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IntegrationResponseChecks, RestResponse, RestResponses, TemplateChecker } from '../../src';
+import { oneWayRoute } from '../support/one-way-route';
 import { synthesize } from '../support/synth';
 import { REPORTS_THROUGH_VALIDATIONS, reportedFinding, synthFailure } from '../support/synth-failure';
 import { reportedViolations } from '../support/validation-report';
@@ -219,14 +220,6 @@ describe('apps built from stages (CDK Pipelines)', () => {
 });
 
 describe('strict mode: warnings fail synthesis too', () => {
-  function oneWayRoute(app: App) {
-    const stack = new Stack(app, 'Stack');
-    const socket = new apigwv2.WebSocketApi(stack, 'Socket');
-    const route = socket.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
-    const integration = route.node.findAll().find(c => c instanceof apigwv2.CfnIntegration) as apigwv2.CfnIntegration;
-    new apigwv2.CfnIntegrationResponse(stack, 'Pong', { apiId: socket.apiId, integrationId: integration.ref, integrationResponseKey: '$default' });
-    return stack;
-  }
 
   test('by default a warning is an annotation and synthesis succeeds', () => {
     const app = new App();

@@ -3,24 +3,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { IntegrationResponseChecks, IntegrationResponseValidationPlugin, RestResponse, RestResponses } from '../../src';
+import { oneWayRoute } from '../support/one-way-route';
 import { REPORTS_THROUGH_VALIDATIONS, reportedFinding, synthFailure } from '../support/synth-failure';
 import { reportedViolations } from '../support/validation-report';
 
 const PLUGIN = 'cdk-integration-responses';
 const outdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-'));
-
-/** A stack with a one-way WebSocket route: a warning (ws-route-not-two-way) on the route. */
-function oneWayRoute(app: App) {
-  const stack = new Stack(app, 'Stack');
-  const socket = new apigwv2.WebSocketApi(stack, 'Socket');
-  const route = socket.addRoute('ping', { integration: new WebSocketMockIntegration('Ping') });
-  const integration = route.node.findAll().find(c => c instanceof apigwv2.CfnIntegration) as apigwv2.CfnIntegration;
-  new apigwv2.CfnIntegrationResponse(stack, 'Pong', { apiId: socket.apiId, integrationId: integration.ref, integrationResponseKey: '$default' });
-  return { stack, route: route.node.defaultChild as apigwv2.CfnRoute };
-}
 
 /** A method whose integration response maps a header its method response does not declare: an error. */
 function undeclaredHeader(scope: Stack, id = 'Api') {
