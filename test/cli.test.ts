@@ -139,6 +139,27 @@ describe('output formats', () => {
   });
 });
 
+describe('very large templates', () => {
+  test('a 7 MB file of 150,000 method responses gets findings and exit code 1, not an internal error', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-large-')), 'large.json');
+    const methodResponses = Array.from({ length: 150_000 }, (_, i) => ({ StatusCode: String(200 + (i % 300)), ResponseModels: { 'application/json': 'Empty' } }));
+    fs.writeFileSync(file, JSON.stringify({
+      Resources: {
+        M: {
+          Type: 'AWS::ApiGateway::Method',
+          Properties: { HttpMethod: 'GET', ResourceId: 'r', RestApiId: 'a', Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '200' }] }, MethodResponses: methodResponses },
+        },
+      },
+    }));
+    expect(fs.statSync(file).size).toBeGreaterThan(7_000_000);
+    const result = run('check', '--format', 'json', file);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(1);
+    const findings: Array<{ ruleId: string }> = JSON.parse(result.out);
+    expect(new Set(findings.map(f => f.ruleId))).toEqual(new Set(['rest-duplicate-items']));
+  });
+});
+
 describe('several inputs, some unreadable', () => {
   const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cli-inputs-'));
   const malformed = () => {

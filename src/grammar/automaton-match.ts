@@ -1,4 +1,5 @@
-import { CharSet, JS, NFA } from 'refa';
+import { CharSet, NFA } from 'refa';
+import { boundedNfa } from './bounded-nfa';
 
 /**
  * Whole-string matching in time linear in the input, for patterns a backtracking engine could take
@@ -7,10 +8,6 @@ import { CharSet, JS, NFA } from 'refa';
  * is reached), so a match costs one table look-up per character once the states it needs exist.
  */
 
-/** Bounds: larger patterns get no automaton (the caller falls back or refuses). */
-const MAX_NODES = 5000;
-/** Longer sources always have more nodes than that (or nearly): not worth parsing. */
-export const MAX_AUTOMATON_SOURCE = 50000;
 /** DFA states kept per pattern; past this the cache is dropped and rebuilt as needed. */
 const MAX_STATES = 2000;
 const ASCII = 128;
@@ -31,17 +28,11 @@ interface Edge {
 /**
  * A whole-string matcher for a JavaScript pattern (source and flags, without edge anchors), or
  * `undefined` when refa cannot build an automaton for it: assertions (`^` or `$` inside the pattern,
- * `\b`, look-arounds), back-references, or more than a few thousand nodes.
+ * `\b`, look-arounds), back-references, or past the size bounds of `boundedNfa`.
  */
 export function automatonMatcher(source: string, flags: string): ((input: string) => boolean) | undefined {
-  if (source.length > MAX_AUTOMATON_SOURCE) return undefined;
-  let nfa: NFA;
-  try {
-    const parsed = JS.Parser.fromLiteral({ source, flags }).parse({ backreferences: 'throw', assertions: 'throw', maxNodes: MAX_NODES });
-    nfa = NFA.fromRegex(parsed.expression, { maxCharacter: parsed.maxCharacter }, { assertions: 'throw' }, new NFA.LimitedNodeFactory(MAX_NODES));
-  } catch {
-    return undefined;
-  }
+  const nfa = boundedNfa(source, flags);
+  if (!nfa) return undefined;
   const lazy = new LazyDfa(nfa);
   return input => lazy.matches(input);
 }

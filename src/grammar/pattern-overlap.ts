@@ -1,5 +1,5 @@
-import { CharRange, DFA, isDisjointWith, JS, NFA } from 'refa';
-import { MAX_AUTOMATON_SOURCE } from './automaton-match';
+import { CharRange, DFA, isDisjointWith } from 'refa';
+import { boundedNfa, transitionsOf } from './bounded-nfa';
 import { CompiledPattern } from './java-pattern';
 import { withoutEdgeAnchors } from './linear-match';
 import { matchedStatusCodes, MatchTarget } from './match-target';
@@ -8,6 +8,11 @@ import { derived } from '../util/derived';
 
 // Bounds for the automata: patterns beyond them are skipped rather than slowing a synth down.
 const MAX_NODES = 5000;
+/**
+ * Building a DFA costs, per DFA node, up to one visit of every NFA transition, so the DFA is also
+ * capped at this many node-times-transition steps (about a tenth of a second of CPU).
+ */
+const MAX_SUBSET_WORK = 500_000;
 const PREFERRED = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ';
 const CACHE_LIMIT = 2000;
 
@@ -68,6 +73,14 @@ export function mayContainEachOther(a: CompiledPattern, b: CompiledPattern): boo
   return (left.sample !== undefined && accepts(right.dfa, left.sample)) || (right.sample !== undefined && accepts(left.dfa, right.sample));
 }
 
+/**
+ * Whether error messages matching this pattern can be compared with another pattern's: `false`
+ * for look-arounds, back-references and automata past the size bounds.
+ */
+export function isComparable(pattern: CompiledPattern): boolean {
+  return automataOf(pattern) !== null;
+}
+
 function accepts(dfa: DFA, word: string): boolean {
   let node: DFA.ReadonlyNode | undefined = dfa.initial;
   for (let i = 0; i < word.length && node; i++) node = node.out.get(word.charCodeAt(i));
@@ -116,12 +129,10 @@ function readableChar(range: CharRange): string {
 
 function automataOf(pattern: CompiledPattern): Automata | null {
   return derived(pattern, AUTOMATA, () => {
-    if (pattern.source.length > MAX_AUTOMATON_SOURCE) return null;
+    const nfa = boundedNfa(withoutEdgeAnchors(pattern.source), pattern.flags);
+    if (!nfa) return null;
     try {
-      const parsed = JS.Parser.fromLiteral({ source: withoutEdgeAnchors(pattern.source), flags: pattern.flags })
-        .parse({ backreferences: 'throw', assertions: 'throw', maxNodes: MAX_NODES });
-      const nfa = NFA.fromRegex(parsed.expression, { maxCharacter: parsed.maxCharacter });
-      const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
+      const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(Math.min(MAX_NODES, Math.floor(MAX_SUBSET_WORK / Math.max(1, transitionsOf(nfa))))));
       dfa.minimize();
       const complement = dfa.copy();
       complement.complement();

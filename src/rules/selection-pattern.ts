@@ -5,7 +5,7 @@ import { PatternRules } from './pattern-rules';
 import { compileJavaPattern, CompiledPattern } from '../grammar/java-pattern';
 import { matchedStatusCodes, MatchTarget } from '../grammar/match-target';
 import { searchOverlaps } from '../grammar/overlap-search';
-import { Overlap } from '../grammar/pattern-overlap';
+import { isComparable, Overlap } from '../grammar/pattern-overlap';
 
 /**
  * Compiles a Java pattern, or explains with findings why it cannot be used.
@@ -93,7 +93,16 @@ export function checkPatternOverlaps(patterns: readonly PlacedPattern[], target:
       '(too many for this checker); API Gateway does not define which response it selects when two patterns match, so make sure ' +
       'those pairs are mutually exclusive, or use fewer patterns', patterns[search.firstSkipped[1]].path));
   }
+  if (target !== 'status' && patterns.length > 1) findings.push(...uncomparedPatterns(patterns, rules));
   return findings;
+}
+
+/** Message patterns the overlap search could not compare: said once each, rather than passed over. */
+function uncomparedPatterns(patterns: readonly PlacedPattern[], rules: PatternRules): Finding[] {
+  return patterns.filter(p => !isComparable(p.compiled)).map(p => finding(rules.unchecked,
+    `${rules.subject} '${abbreviate(p.display)}' (${p.owner}) was not compared with the other ${rules.subject}s for overlaps: it uses ` +
+    'a look-around or a back-reference, or it has more states than this checker builds; API Gateway does not define which ' +
+    'response it selects when two patterns match, so make sure no error message matches this pattern and another one', p.path));
 }
 
 function overlapFinding(a: PlacedPattern, b: PlacedPattern, overlap: Overlap, target: MatchTarget, rules: PatternRules): Finding {
