@@ -37,7 +37,9 @@ export function checkResources(resources: Record<string, TemplateResource>,
   for (const f of findings) appendTo(byResource, f.resource, f);
   const result: TemplateFinding[] = [];
   for (const [id, resource] of Object.entries(resources)) {
-    for (const f of applySuppressions(byResource.get(id) ?? [], knownObject(resource)?.Metadata, extra(id))) result.push({ ...f, resource: id });
+    const own = byResource.get(id) ?? [];
+    // `extra` only removes findings: it is not asked about a resource without any.
+    for (const f of applySuppressions(own, knownObject(resource)?.Metadata, own.length === 0 ? [] : extra(id))) result.push({ ...f, resource: id });
   }
   return result;
 }

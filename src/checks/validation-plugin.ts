@@ -134,21 +134,29 @@ function templatesToCheck(templatePaths: readonly string[], app: IConstruct | un
 }
 
 function templateOf(templatePath: string, stack: Stack | undefined): TemplateToCheck {
-  const resources = new Map<string, CfnResource>();
-  if (stack !== undefined) {
-    for (const c of stack.node.findAll()) {
-      if (CfnResource.isCfnResource(c) && Stack.of(c) === stack) resources.set(stack.resolve(c.logicalId), c);
-    }
-  }
+  // Resolving every logical ID costs more than checking the template: done once a finding asks.
+  let resources: Map<string, CfnResource> | undefined;
+  const resourceOf = (logicalId: string) => {
+    resources ??= stack === undefined ? new Map() : resourcesByLogicalId(stack);
+    return resources.get(logicalId);
+  };
   return {
     path: templatePath,
     engineChecksSchema: stack !== undefined && engineChecksSchemaOf(stack),
-    constructPath: id => resources.get(id)?.node.path,
+    constructPath: id => resourceOf(id)?.node.path,
     suppressions: id => {
-      const resource = resources.get(id);
+      const resource = resourceOf(id);
       return resource === undefined ? [] : suppressionsInScopes(resource);
     },
   };
+}
+
+function resourcesByLogicalId(stack: Stack): Map<string, CfnResource> {
+  const resources = new Map<string, CfnResource>();
+  for (const c of stack.node.findAll()) {
+    if (CfnResource.isCfnResource(c) && Stack.of(c) === stack) resources.set(stack.resolve(c.logicalId), c);
+  }
+  return resources;
 }
 
 function topLevelStackOf(stack: Stack): Stack {
