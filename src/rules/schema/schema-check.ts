@@ -73,8 +73,23 @@ export function checkSchema(type: string, properties: Record<string, unknown>, o
 }
 
 /** A stand-in for the value at `path`, unique per path so that no two stand-ins look alike. */
-function mistake(path: string): Record<string, string> {
-  return { [SCHEMA_MISTAKE_KEY]: path };
+function mistake(path: Path): Record<string, string> {
+  return { [SCHEMA_MISTAKE_KEY]: path.text() };
+}
+
+/**
+ * Where a value is, spelled out only when a finding needs it: the walk visits every value of a
+ * template, and building each path as a string cost more than the checks themselves.
+ */
+class Path {
+  private spelt?: string;
+
+  constructor(private readonly parent: Path | undefined, private readonly key: string | number) {}
+
+  public text(): string {
+    this.spelt ??= childPath(this.parent?.text(), this.key);
+    return this.spelt;
+  }
 }
 
 class SchemaWalker {
@@ -83,26 +98,26 @@ class SchemaWalker {
   constructor(private readonly schema: ResourceSchema) {}
 
   /** `value` checked as an object of `shape`; returns it, or a copy with its mistakes masked. */
-  public object(shape: SchemaObject, value: Record<string, unknown>, path: string | undefined, inUnion: boolean, complete = true): unknown {
+  public object(shape: SchemaObject, value: Record<string, unknown>, path: Path | undefined, inUnion: boolean, complete = true): unknown {
     let result = value;
     const set = (key: string, replacement: unknown) => {
       if (result === value) result = { ...value };
       result[key] = replacement;
     };
-    const known = Object.keys(shape.properties);
     const misspelt = new Set<string>();
     // A key whose value is undefined is left out of the template (aws-cdk-lib renders such keys).
-    const absent = known.filter(k => value[k] === undefined);
+    let absentKeys: string[] | undefined;
+    const absent = () => absentKeys ??= Object.keys(shape.properties).filter(k => value[k] === undefined);
     for (const key of Object.keys(value)) {
       if (value[key] === undefined) continue;
       const property = Object.prototype.hasOwnProperty.call(shape.properties, key) ? shape.properties[key] : undefined;
-      const at = childPath(path, key);
+      const at = new Path(path, key);
       if (property === undefined) {
         this.unknownProperty(shape, key, at, value, inUnion);
         // The property it most likely misspells reads as unknown; with no likely one, all absent ones do.
-        const meant = closestName(key, absent);
+        const meant = closestName(key, absent());
         if (meant !== undefined) misspelt.add(meant);
-        for (const other of meant !== undefined ? [meant] : absent) set(other, mistake(childPath(path, other)));
+        for (const other of meant !== undefined ? [meant] : absent()) set(other, mistake(new Path(path, other)));
         continue;
       }
       const checked = this.value(property.type, value[key], at, inUnion);
@@ -111,7 +126,7 @@ class SchemaWalker {
     for (const [key, property] of Object.entries(shape.properties)) {
       // A misspelt required property is reported once, as the misspelling ("did you mean ...?").
       if (!complete || !property.required || value[key] !== undefined || misspelt.has(key)) continue;
-      const at = childPath(path, key);
+      const at = new Path(path, key);
       this.add(RULES.schemaRequired, `the ${shape.name} has no ${key}, which its CloudFormation schema requires: ` +
         `CloudFormation rejects the deployment ("required key [${key}] not found"); set ${key}`, at, inUnion);
       set(key, mistake(at));
@@ -120,7 +135,7 @@ class SchemaWalker {
   }
 
   /** `value` checked as a `type`; returns it, or a stand-in or a copy with its mistakes masked. */
-  private value(type: SchemaType, value: unknown, path: string, inUnion: boolean): unknown {
+  private value(type: SchemaType, value: unknown, path: Path, inUnion: boolean): unknown {
     if (value === null || value === undefined || isUnknown(value)) return value;
     switch (type.kind) {
       case 'json':
@@ -129,9 +144,9 @@ class SchemaWalker {
       case 'scalar': {
         if (typeof value === 'object') return this.wrongType(`a ${type.kind === 'string' ? 'string' : type.name}`, value, path, inUnion);
         if (type.kind === 'string' && type.allowed !== undefined && typeof value === 'string' && !type.allowed.includes(value)
-          && !ENUMS_CHECKED_ELSEWHERE.some(p => p.test(path))) {
+          && !ENUMS_CHECKED_ELSEWHERE.some(p => p.test(path.text()))) {
           const suggestion = closestName(value, type.allowed);
-          this.add(RULES.schemaEnum, `the value '${value}' of ${path} is not one of those its CloudFormation schema allows ` +
+          this.add(RULES.schemaEnum, `the value '${value}' of ${path.text()} is not one of those its CloudFormation schema allows ` +
             `(${type.allowed.join(', ')}): the deployment fails; use ${suggestion !== undefined ? `'${suggestion}'` : 'one of them'}`,
           path, inUnion);
           return mistake(path);
@@ -142,7 +157,7 @@ class SchemaWalker {
         if (!Array.isArray(value)) return this.wrongType('a list', value, path, inUnion);
         let result = value;
         value.forEach((item, i) => {
-          const checked = this.value(type.element, item, childPath(path, i), inUnion);
+          const checked = this.value(type.element, item, new Path(path, i), inUnion);
           if (checked === item) return;
           if (result === value) result = [...value];
           result[i] = checked;
@@ -161,7 +176,7 @@ class SchemaWalker {
         }
         let result = object;
         for (const key of Object.keys(object)) {
-          const checked = this.value(type.element, object[key], childPath(path, key), inUnion);
+          const checked = this.value(type.element, object[key], new Path(path, key), inUnion);
           if (checked === object[key]) continue;
           if (result === object) result = { ...object };
           result[key] = checked;
@@ -177,7 +192,7 @@ class SchemaWalker {
    * A value of a union type is fine when any of its types takes it without a finding; otherwise
    * what the first type that has the value's shape (a map for an object, ...) finds is reported.
    */
-  private union(types: readonly SchemaType[], value: unknown, path: string): unknown {
+  private union(types: readonly SchemaType[], value: unknown, path: Path): unknown {
     const attempts = types.map(type => {
       const trial = new SchemaWalker(this.schema);
       const checked = trial.value(type, value, path, true);
@@ -185,12 +200,12 @@ class SchemaWalker {
     });
     const fitting = attempts.find(a => a.findings.length === 0);
     if (fitting !== undefined) return fitting.checked;
-    const sameShape = attempts.find(a => !a.findings.some(f => f.path === path && f.ruleId === RULES.schemaType.id)) ?? attempts[0];
+    const sameShape = attempts.find(a => !a.findings.some(f => f.path === path.text() && f.ruleId === RULES.schemaType.id)) ?? attempts[0];
     for (const f of sameShape.findings) this.findings.push(f);
     return sameShape.checked;
   }
 
-  private unknownProperty(shape: SchemaObject, key: string, path: string, value: Record<string, unknown>, inUnion: boolean): void {
+  private unknownProperty(shape: SchemaObject, key: string, path: Path, value: Record<string, unknown>, inUnion: boolean): void {
     const known = Object.keys(shape.properties);
     const meant = closestName(key, known);
     const hint = meant === undefined
@@ -200,14 +215,14 @@ class SchemaWalker {
       `CloudFormation rejects the deployment ("Encountered unsupported property ${key}"); ${hint}`, path, inUnion);
   }
 
-  private wrongType(expected: string, value: unknown, path: string, inUnion: boolean): Record<string, string> {
+  private wrongType(expected: string, value: unknown, path: Path, inUnion: boolean): Record<string, string> {
     const actual = Array.isArray(value) ? 'a list' : value !== null && typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
-    this.add(RULES.schemaType, `the value of ${path} is ${actual} where its CloudFormation schema has ${expected}: ` +
+    this.add(RULES.schemaType, `the value of ${path.text()} is ${actual} where its CloudFormation schema has ${expected}: ` +
       `CloudFormation rejects the deployment (the value fails the schema's type); give ${expected}`, path, inUnion);
     return mistake(path);
   }
 
-  private add(rule: typeof RULES.schemaType, message: string, path: string, inUnion: boolean): void {
-    this.findings.push({ ...finding(rule, message, path), inUnion });
+  private add(rule: typeof RULES.schemaType, message: string, path: Path, inUnion: boolean): void {
+    this.findings.push({ ...finding(rule, message, path.text()), inUnion });
   }
 }

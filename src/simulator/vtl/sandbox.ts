@@ -3,6 +3,7 @@ import { javaMethod, javaToString, renderedValue } from './java-methods';
 import { parseLeniently, textVariables } from './lenient-parse';
 import { JsonBodyError } from '../json-body';
 import { TemplateError } from './template-error';
+import { BoundedCache } from '../../util/bounded-cache';
 
 /** API Gateway stops a `#foreach` after 1,000 iterations (REST API quota). */
 export const FOREACH_LIMIT = 1000;
@@ -170,24 +171,20 @@ function checkSize(value: unknown): unknown {
   return value;
 }
 
-const astCache = new Map<string, unknown>();
-const AST_CACHE_LIMIT = 500;
+/** Parsed templates: a simulator renders the same few templates over and over. */
+const asts = new BoundedCache<string, unknown>(500);
 
 function parsed(template: string): unknown {
-  let asts = astCache.get(template);
-  if (asts === undefined) {
+  return asts.get(template, () => {
     try {
-      asts = parseLeniently(template);
+      return parseLeniently(template);
     } catch (e) {
       if (e instanceof TemplateError) throw e;
       const message = e instanceof Error ? e.message : String(e);
       const line = /line (\d+)/.exec(message);
       throw new TemplateError(`syntax error: ${message.split('\n').slice(-1)[0]}`, line ? Number(line[1]) : undefined);
     }
-    if (astCache.size >= AST_CACHE_LIMIT) astCache.clear();
-    astCache.set(template, asts);
-  }
-  return asts;
+  });
 }
 
 /**
