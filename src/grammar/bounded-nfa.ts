@@ -1,4 +1,4 @@
-import { JS, NFA, NodeFactory } from 'refa';
+import { JS, NFA, NodeFactory, TooManyNodesError } from 'refa';
 
 /**
  * refa's NFA has no empty transitions, so each state links directly to every state an empty path
@@ -18,12 +18,21 @@ export const MAX_AUTOMATON_SOURCE = 50000;
  * when refa cannot build one (assertions, back-references) or it would pass the bounds above.
  */
 export function boundedNfa(source: string, flags: string): NFA | undefined {
-  if (source.length > MAX_AUTOMATON_SOURCE) return undefined;
+  const result = nfaOf(source, flags);
+  return typeof result === 'string' ? undefined : result;
+}
+
+/**
+ * The NFA, or why there is none: `too-large` past the bounds, `unsupported` for what an automaton
+ * cannot express (look-arounds, `^`/`$`/`\b` inside, back-references).
+ */
+export function nfaOf(source: string, flags: string): NFA | 'too-large' | 'unsupported' {
+  if (source.length > MAX_AUTOMATON_SOURCE) return 'too-large';
   try {
     const parsed = JS.Parser.fromLiteral({ source, flags }).parse({ backreferences: 'throw', assertions: 'throw', maxNodes: MAX_NODES });
     return NFA.fromRegex(parsed.expression, { maxCharacter: parsed.maxCharacter }, { assertions: 'throw' }, boundedFactory());
-  } catch {
-    return undefined;
+  } catch (e) {
+    return e instanceof AutomatonTooLarge || e instanceof TooManyNodesError ? 'too-large' : 'unsupported';
   }
 }
 

@@ -1,5 +1,5 @@
 import { CharRange, DFA, isDisjointWith } from 'refa';
-import { boundedNfa, transitionsOf } from './bounded-nfa';
+import { nfaOf, transitionsOf } from './bounded-nfa';
 import { CompiledPattern } from './java-pattern';
 import { withoutEdgeAnchors } from './linear-match';
 import { matchedStatusCodes, MatchTarget } from './match-target';
@@ -74,11 +74,12 @@ export function mayContainEachOther(a: CompiledPattern, b: CompiledPattern): boo
 }
 
 /**
- * Whether error messages matching this pattern can be compared with another pattern's: `false`
- * for look-arounds, back-references and automata past the size bounds.
+ * Whether this pattern is too large for its error messages to be compared with another pattern's
+ * (past the automata's size bounds). Look-arounds and back-references are not compared either, as
+ * a catch-all such as `(?!\[NotFound\]).+` is written to exclude the others on purpose.
  */
-export function isComparable(pattern: CompiledPattern): boolean {
-  return automataOf(pattern) !== null;
+export function isTooLargeToCompare(pattern: CompiledPattern): boolean {
+  return automataOf(pattern) === null && nfaOf(withoutEdgeAnchors(pattern.source), pattern.flags) !== 'unsupported';
 }
 
 function accepts(dfa: DFA, word: string): boolean {
@@ -129,8 +130,8 @@ function readableChar(range: CharRange): string {
 
 function automataOf(pattern: CompiledPattern): Automata | null {
   return derived(pattern, AUTOMATA, () => {
-    const nfa = boundedNfa(withoutEdgeAnchors(pattern.source), pattern.flags);
-    if (!nfa) return null;
+    const nfa = nfaOf(withoutEdgeAnchors(pattern.source), pattern.flags);
+    if (typeof nfa === 'string') return null;
     try {
       const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(Math.min(MAX_NODES, Math.floor(MAX_SUBSET_WORK / Math.max(1, transitionsOf(nfa))))));
       dfa.minimize();

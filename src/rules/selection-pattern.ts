@@ -5,7 +5,7 @@ import { PatternRules } from './pattern-rules';
 import { compileJavaPattern, CompiledPattern } from '../grammar/java-pattern';
 import { matchedStatusCodes, MatchTarget } from '../grammar/match-target';
 import { searchOverlaps } from '../grammar/overlap-search';
-import { isComparable, Overlap } from '../grammar/pattern-overlap';
+import { isTooLargeToCompare, Overlap } from '../grammar/pattern-overlap';
 
 /**
  * Compiles a Java pattern, or explains with findings why it cannot be used.
@@ -99,9 +99,9 @@ export function checkPatternOverlaps(patterns: readonly PlacedPattern[], target:
 
 /** Message patterns the overlap search could not compare: said once each, rather than passed over. */
 function uncomparedPatterns(patterns: readonly PlacedPattern[], rules: PatternRules): Finding[] {
-  return patterns.filter(p => !isComparable(p.compiled)).map(p => finding(rules.unchecked,
-    `${rules.subject} '${abbreviate(p.display)}' (${p.owner}) was not compared with the other ${rules.subject}s for overlaps: it uses ` +
-    'a look-around or a back-reference, or it has more states than this checker builds; API Gateway does not define which ' +
+  return patterns.filter(p => isTooLargeToCompare(p.compiled)).map(p => finding(rules.unchecked,
+    `${rules.subject} '${abbreviate(p.display)}' (${p.owner}) was not compared with the other ${rules.subject}s for overlaps: its automaton ` +
+    'would have more states or transitions than this checker builds; API Gateway does not define which ' +
     'response it selects when two patterns match, so make sure no error message matches this pattern and another one', p.path));
 }
 
