@@ -9,9 +9,9 @@ import { JS, NFA, NodeFactory, TooManyNodesError } from 'refa';
  */
 const MAX_NODES = 5000;
 /** Transitions created while building the NFA (a few are replaced on the way). */
-export const MAX_TRANSITIONS = 4000;
+const MAX_TRANSITIONS = 4000;
 /** Longer sources always have more nodes than MAX_NODES (or nearly): not worth parsing. */
-export const MAX_AUTOMATON_SOURCE = 50000;
+const MAX_AUTOMATON_SOURCE = 50000;
 
 /**
  * The ε-free NFA of a JavaScript pattern (source and flags, without edge anchors), or `undefined`

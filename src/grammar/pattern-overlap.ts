@@ -69,7 +69,7 @@ function statusOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | undefi
 export function mayContainEachOther(a: CompiledPattern, b: CompiledPattern): boolean {
   const left = automataOf(a);
   const right = automataOf(b);
-  if (!left || !right) return false;
+  if (typeof left === 'string' || typeof right === 'string') return false;
   return (left.sample !== undefined && accepts(right.dfa, left.sample)) || (right.sample !== undefined && accepts(left.dfa, right.sample));
 }
 
@@ -79,7 +79,7 @@ export function mayContainEachOther(a: CompiledPattern, b: CompiledPattern): boo
  * a catch-all such as `(?!\[NotFound\]).+` is written to exclude the others on purpose.
  */
 export function isTooLargeToCompare(pattern: CompiledPattern): boolean {
-  return automataOf(pattern) === null && nfaOf(withoutEdgeAnchors(pattern.source), pattern.flags) !== 'unsupported';
+  return automataOf(pattern) === 'too-large';
 }
 
 function accepts(dfa: DFA, word: string): boolean {
@@ -91,7 +91,7 @@ function accepts(dfa: DFA, word: string): boolean {
 function languageOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | null {
   const left = automataOf(a);
   const right = automataOf(b);
-  if (!left || !right) return null;
+  if (typeof left === 'string' || typeof right === 'string') return null;
   try {
     const firstInSecond = isDisjointWith(left.dfa, right.complement, MAX_NODES);
     const secondInFirst = isDisjointWith(right.dfa, left.complement, MAX_NODES);
@@ -128,10 +128,11 @@ function readableChar(range: CharRange): string {
   return preferred ?? String.fromCharCode(range.min);
 }
 
-function automataOf(pattern: CompiledPattern): Automata | null {
-  return derived(pattern, AUTOMATA, () => {
+/** The pattern's automata, or why it has none (a DFA past its bounds is too large as well). */
+function automataOf(pattern: CompiledPattern): Automata | 'too-large' | 'unsupported' {
+  return derived(pattern, AUTOMATA, (): Automata | 'too-large' | 'unsupported' => {
     const nfa = nfaOf(withoutEdgeAnchors(pattern.source), pattern.flags);
-    if (typeof nfa === 'string') return null;
+    if (typeof nfa === 'string') return nfa;
     try {
       const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(Math.min(MAX_NODES, Math.floor(MAX_SUBSET_WORK / Math.max(1, transitionsOf(nfa))))));
       dfa.minimize();
@@ -139,7 +140,7 @@ function automataOf(pattern: CompiledPattern): Automata | null {
       complement.complement();
       return { dfa, complement, sample: shortestWord(dfa) };
     } catch {
-      return null;
+      return 'too-large';
     }
   });
 }
