@@ -10,11 +10,12 @@ interface Results {
   readonly synth: Record<string, Record<number, Array<{ ms: number }>>>;
 }
 
-const COLORS: Record<string, string> = { 'l1': '#7f7f7f', 'l2': '#1f77b4', 'builders': '#ff7f0e', 'builders+checks': '#2ca02c' };
+const COLORS: Record<string, string> = { 'l1': '#7f7f7f', 'l2': '#1f77b4', 'builders': '#ff7f0e', 'builders+framework': '#9467bd', 'builders+checks': '#2ca02c' };
 const LABELS: Record<string, string> = {
   'l1': 'CfnMethod (L1)',
   'l2': 'aws-cdk-lib Method, hand-written responses',
   'builders': 'RestResponses builders',
+  'builders+framework': 'builders + a no-op validation plugin',
   'builders+checks': 'builders + IntegrationResponseChecks',
 };
 const WIDTH = 640;

@@ -61,7 +61,7 @@ function objectOf(name: string, properties: Record<string, Property>, convert: (
     const type = types.length === 1 ? types[0] : { kind: 'union' as const, types };
     result[propertyName] = property.required ? { type, required: true } : { type };
   }
-  return { name, properties: result };
+  return { name, properties: result, required: Object.keys(result).filter(key => result[key].required) };
 }
 
 function convertType(db: SpecDatabase, type: PropertyType, definitions: Record<string, SchemaObject>,
@@ -87,7 +87,7 @@ function convertType(db: SpecDatabase, type: PropertyType, definitions: Record<s
       if (!(definition.name in definitions)) {
         const name = names[definition.name] ?? definition.name;
         // Registered before its properties are converted, so a definition that refers to itself ends.
-        definitions[definition.name] = { name, properties: {} };
+        definitions[definition.name] = { name, properties: {}, required: [] };
         definitions[definition.name] = objectOf(name, definition.properties, convert);
       }
       return { kind: 'object', definition: definition.name };

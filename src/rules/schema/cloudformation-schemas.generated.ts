@@ -114,7 +114,12 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
           },
           "required": true
         }
-      }
+      },
+      "required": [
+        "HttpMethod",
+        "ResourceId",
+        "RestApiId"
+      ]
     },
     "definitions": {
       "Integration": {
@@ -239,7 +244,10 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
               "kind": "string"
             }
           }
-        }
+        },
+        "required": [
+          "Type"
+        ]
       },
       "IntegrationResponse": {
         "name": "integration response",
@@ -280,7 +288,10 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
             },
             "required": true
           }
-        }
+        },
+        "required": [
+          "StatusCode"
+        ]
       },
       "MethodResponse": {
         "name": "method response",
@@ -328,7 +339,10 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
             },
             "required": true
           }
-        }
+        },
+        "required": [
+          "StatusCode"
+        ]
       }
     }
   },
@@ -464,7 +478,11 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
             "definition": "TlsConfig"
           }
         }
-      }
+      },
+      "required": [
+        "ApiId",
+        "IntegrationType"
+      ]
     },
     "definitions": {
       "ResponseParameterMap": {
@@ -479,7 +497,8 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
               }
             }
           }
-        }
+        },
+        "required": []
       },
       "ResponseParameter": {
         "name": "response parameter",
@@ -494,7 +513,8 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
               "kind": "string"
             }
           }
-        }
+        },
+        "required": []
       },
       "TlsConfig": {
         "name": "TLS configuration",
@@ -504,7 +524,8 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
               "kind": "string"
             }
           }
-        }
+        },
+        "required": []
       }
     }
   },
@@ -550,7 +571,12 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
             "kind": "string"
           }
         }
-      }
+      },
+      "required": [
+        "ApiId",
+        "IntegrationId",
+        "IntegrationResponseKey"
+      ]
     },
     "definitions": {}
   },
@@ -624,7 +650,11 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
             "kind": "string"
           }
         }
-      }
+      },
+      "required": [
+        "ApiId",
+        "RouteKey"
+      ]
     },
     "definitions": {}
   },
@@ -669,7 +699,12 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
           },
           "required": true
         }
-      }
+      },
+      "required": [
+        "ApiId",
+        "RouteId",
+        "RouteResponseKey"
+      ]
     },
     "definitions": {
       "ParameterConstraints": {
@@ -682,7 +717,10 @@ export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = 
             },
             "required": true
           }
-        }
+        },
+        "required": [
+          "Required"
+        ]
       }
     }
   }

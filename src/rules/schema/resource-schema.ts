@@ -29,6 +29,8 @@ export interface SchemaObject {
   /** What the object is called in messages ("integration response"). */
   readonly name: string;
   readonly properties: Readonly<Record<string, SchemaProperty>>;
+  /** The names of the required properties, listed apart so the walk need not look through them all. */
+  readonly required: readonly string[];
 }
 
 /** A resource type: its properties and the object types they use. */

@@ -92,6 +92,24 @@ class Path {
   }
 }
 
+/**
+ * Whether `value` is a plain value its type takes as it is: most values of a template are, and
+ * settling them before anything is allocated for them keeps the walk cheap.
+ */
+function fitsAsPlainValue(type: SchemaType, value: unknown): boolean {
+  switch (type.kind) {
+    case 'json':
+      return true;
+    case 'scalar':
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    case 'string':
+      if (typeof value === 'string') return type.allowed === undefined || type.allowed.includes(value);
+      return typeof value === 'number' || typeof value === 'boolean';
+    default:
+      return false;
+  }
+}
+
 class SchemaWalker {
   public readonly findings: SchemaFinding[] = [];
 
@@ -104,28 +122,29 @@ class SchemaWalker {
       if (result === value) result = { ...value };
       result[key] = replacement;
     };
-    const misspelt = new Set<string>();
+    let misspelt: Set<string> | undefined;
     // A key whose value is undefined is left out of the template (aws-cdk-lib renders such keys).
     let absentKeys: string[] | undefined;
     const absent = () => absentKeys ??= Object.keys(shape.properties).filter(k => value[k] === undefined);
     for (const key of Object.keys(value)) {
       if (value[key] === undefined) continue;
       const property = Object.prototype.hasOwnProperty.call(shape.properties, key) ? shape.properties[key] : undefined;
+      if (property !== undefined && fitsAsPlainValue(property.type, value[key])) continue;
       const at = new Path(path, key);
       if (property === undefined) {
         this.unknownProperty(shape, key, at, value, inUnion);
         // The property it most likely misspells reads as unknown; with no likely one, all absent ones do.
         const meant = closestName(key, absent());
-        if (meant !== undefined) misspelt.add(meant);
+        if (meant !== undefined) (misspelt ??= new Set()).add(meant);
         for (const other of meant !== undefined ? [meant] : absent()) set(other, mistake(new Path(path, other)));
         continue;
       }
       const checked = this.value(property.type, value[key], at, inUnion);
       if (checked !== value[key]) set(key, checked);
     }
-    for (const [key, property] of Object.entries(shape.properties)) {
+    for (const key of complete ? shape.required : []) {
       // A misspelt required property is reported once, as the misspelling ("did you mean ...?").
-      if (!complete || !property.required || value[key] !== undefined || misspelt.has(key)) continue;
+      if (value[key] !== undefined || misspelt?.has(key)) continue;
       const at = new Path(path, key);
       this.add(RULES.schemaRequired, `the ${shape.name} has no ${key}, which its CloudFormation schema requires: ` +
         `CloudFormation rejects the deployment ("required key [${key}] not found"); set ${key}`, at, inUnion);
@@ -157,6 +176,7 @@ class SchemaWalker {
         if (!Array.isArray(value)) return this.wrongType('a list', value, path, inUnion);
         let result = value;
         value.forEach((item, i) => {
+          if (fitsAsPlainValue(type.element, item)) return;
           const checked = this.value(type.element, item, new Path(path, i), inUnion);
           if (checked === item) return;
           if (result === value) result = [...value];
@@ -176,6 +196,7 @@ class SchemaWalker {
         }
         let result = object;
         for (const key of Object.keys(object)) {
+          if (fitsAsPlainValue(type.element, object[key])) continue;
           const checked = this.value(type.element, object[key], new Path(path, key), inUnion);
           if (checked === object[key]) continue;
           if (result === object) result = { ...object };
