@@ -3,6 +3,8 @@ export * from './rules/rule-ids';
 export * from './errors/integration-response-errors';
 export * from './response-match';
 export * from './rest/response-value';
+export * from './body/json-body';
+export * from './body/when-missing';
 export * from './rest/response-template';
 export * from './rest/rest-response';
 export * from './rest/rest-responses';

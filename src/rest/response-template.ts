@@ -1,3 +1,4 @@
+import { JsonBody } from '../body/json-body';
 import { throwOnErrors } from '../errors/integration-response-error';
 import { checkTemplateSize } from '../rules/response-templates';
 
@@ -15,6 +16,15 @@ export class ResponseTemplate {
   public static fromString(template: string): ResponseTemplate {
     throwOnErrors(checkTemplateSize(template, 'response template'), 'ResponseTemplate.fromString');
     return new ResponseTemplate(template);
+  }
+
+  /**
+   * A JSON body that stays valid JSON, of its declared shape, whatever the backend answers.
+   *
+   * @param body the body, built with `JsonBody`
+   */
+  public static fromJsonBody(body: JsonBody): ResponseTemplate {
+    return ResponseTemplate.fromString(body.toTemplate());
   }
 
   /**
