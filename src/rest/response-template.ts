@@ -1,4 +1,4 @@
-import { JsonBody } from '../body/json-body';
+import { JsonBody } from '../bodies/json-body';
 import { throwOnErrors } from '../errors/integration-response-error';
 import { checkTemplateSize } from '../rules/response-templates';
 

@@ -245,7 +245,7 @@ export class JsonBody {
       case 'object':
         return this.renderObject(node.fields, scope, indent);
       case 'array':
-        return renderItems(node.items.map(item => item._render(scope, `${indent}  `)), scope, indent);
+        return renderSequence('[', ']', node.items.map(item => ({ prefix: '', rendered: item._render(scope, `${indent}  `) })), scope, indent);
       case 'backend':
         return renderBackend(node.type, pathLiteral(scope.steps(node.path, 'JsonBody')), node.whenMissing, scope);
       case 'variable': {
@@ -258,22 +258,37 @@ export class JsonBody {
   }
 
   private renderObject(fields: ReadonlyArray<readonly [string, JsonBody]>, scope: Scope, indent: string): Rendered {
-    if (fields.length === 0) return { setup: [], value: '{}' };
     const inner = `${indent}  `;
-    const parts = fields.map(([name, value]) => ({ name: vtlSafeJson(JSON.stringify(name)), rendered: value._render(scope, inner) }));
-    const setup = parts.flatMap(p => p.rendered.setup);
-    if (parts.every(p => p.rendered.presentWhen === undefined)) {
-      const lines = parts.map((p, i) => `${inner}${p.name}: ${p.rendered.value}${i < parts.length - 1 ? ',' : ''}`);
-      return { setup, value: `{\n${lines.join('\n')}\n${indent}}` };
-    }
-    // Some fields may be left out: a separator variable puts the commas only between those written.
-    const separator = scope.fresh('$sep');
-    const lines = parts.map(p => {
-      const field = `${formal(separator)}${p.name}: ${p.rendered.value}#set(${separator} = ",")`;
-      return `${inner}${p.rendered.presentWhen === undefined ? field : `#if(${p.rendered.presentWhen})${field}#end`}`;
-    });
-    return { setup: [...setup, `#set(${separator} = "")`], value: `{\n${lines.join('\n')}\n${indent}}` };
+    return renderSequence('{', '}', fields.map(([name, value]) => ({ prefix: `${vtlSafeJson(JSON.stringify(name))}: `, rendered: value._render(scope, inner) })), scope, indent);
   }
+}
+
+/** An entry of an object or an array: the field name (or nothing) before the value. */
+interface Entry {
+  readonly prefix: string;
+  readonly rendered: Rendered;
+}
+
+/**
+ * The entries between `open` and `close`, with commas only between those written. Entries always
+ * written are joined by plain commas; once the first entry is always there, each later one that may
+ * be left out brings its own leading comma; otherwise a separator variable holds "" until the first.
+ */
+function renderSequence(open: string, close: string, entries: readonly Entry[], scope: Scope, indent: string): Rendered {
+  if (entries.length === 0) return { setup: [], value: `${open}${close}` };
+  const inner = `${indent}  `;
+  const setup = entries.flatMap(e => e.rendered.setup);
+  const body = (lines: string[]) => `${open}\n${lines.join('\n')}\n${indent}${close}`;
+  const optional = (e: Entry, text: string) => e.rendered.presentWhen === undefined ? text : `#if(${e.rendered.presentWhen})${text}#end`;
+  if (entries.every(e => e.rendered.presentWhen === undefined)) {
+    return { setup, value: body(entries.map((e, i) => `${inner}${e.prefix}${e.rendered.value}${i < entries.length - 1 ? ',' : ''}`)) };
+  }
+  if (entries[0].rendered.presentWhen === undefined) {
+    return { setup, value: body(entries.map((e, i) => `${inner}${optional(e, `${i > 0 ? ',' : ''}${e.prefix}${e.rendered.value}`)}`)) };
+  }
+  const separator = scope.fresh('$sep');
+  const lines = entries.map(e => `${inner}${optional(e, `${formal(separator)}${e.prefix}${e.rendered.value}#set(${separator} = ",")`)}`);
+  return { setup: [...setup, `#set(${separator} = "")`], value: body(lines) };
 }
 
 function renderBackend(type: 'string' | 'number' | 'boolean' | 'json', pathLit: string, whenMissing: WhenMissing, scope: Scope): Rendered {
@@ -298,7 +313,6 @@ function renderList(path: string, element: JsonBody, whenMissing: WhenMissing, s
   const pathLit = pathLiteral(list);
   const json = scope.fresh('$list');
   const index = scope.fresh('$i');
-  const separator = scope.fresh('$sep');
   const inner = `${indent}  `;
   // The item's values are read by path from the whole answer, at the loop's index.
   const itemScope: Scope = {
@@ -306,29 +320,19 @@ function renderList(path: string, element: JsonBody, whenMissing: WhenMissing, s
     steps: (relative, where) => itemPath(list, index, valuePathOf(relative, where)),
   };
   const rendered = element._render(itemScope, inner);
-  const item = `${formal(separator)}${rendered.value}#set(${separator} = ",")`;
+  // An item always written is followed by a comma unless it is the last; items that may be left out
+  // are preceded by a separator variable instead.
+  const always = rendered.presentWhen === undefined;
+  const separator = always ? undefined : scope.fresh('$sep');
   const lines = [
-    `[#set(${separator} = "")#foreach($item in $input.path(${pathLit}))#set(${index} = $foreach.index)`,
-    ...rendered.setup.map(s => `${inner}${s}`),
-    `${inner}${rendered.presentWhen === undefined ? item : `#if(${rendered.presentWhen})${item}#end`}`,
+    `[${separator === undefined ? '' : `#set(${separator} = "")`}#foreach($item in $input.path(${pathLit}))#set(${index} = $foreach.index)`,
+    ...rendered.setup.map(line => `${inner}${line}`),
+    `${inner}${separator === undefined
+      ? `${rendered.value}#if($foreach.hasNext),#end`
+      : `#if(${rendered.presentWhen})${formal(separator)}${rendered.value}#set(${separator} = ",")#end`}`,
     `${indent}#end]`,
   ];
   return withFallback([`#set(${json} = $input.json(${pathLit}))`], lines.join('\n'), `${json}.startsWith("[")`, whenMissing);
-}
-
-function renderItems(items: Rendered[], scope: Scope, indent: string): Rendered {
-  if (items.length === 0) return { setup: [], value: '[]' };
-  const inner = `${indent}  `;
-  const setup = items.flatMap(i => i.setup);
-  if (items.every(i => i.presentWhen === undefined)) {
-    return { setup, value: `[\n${items.map((i, n) => `${inner}${i.value}${n < items.length - 1 ? ',' : ''}`).join('\n')}\n${indent}]` };
-  }
-  const separator = scope.fresh('$sep');
-  const lines = items.map(i => {
-    const item = `${formal(separator)}${i.value}#set(${separator} = ",")`;
-    return `${inner}${i.presentWhen === undefined ? item : `#if(${i.presentWhen})${item}#end`}`;
-  });
-  return { setup: [...setup, `#set(${separator} = "")`], value: `[\n${lines.join('\n')}\n${indent}]` };
 }
 
 /** A variable written in Velocity's formal notation (`${sep1}`), so that no text after it reads as part of its name. */
