@@ -11,6 +11,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import {
   IntegrationResponseChecks,
+  JsonBody,
   ResponseKey,
   ResponseTemplate,
   ResponseValue,
@@ -18,6 +19,7 @@ import {
   RestResponses,
   TemplateSelection,
   WebSocketResponses,
+  WhenMissing,
 } from '../src';
 
 // The handler reports failures as errors whose message starts with a tag API Gateway can match.
@@ -44,9 +46,14 @@ export class ItemsApiStack extends Stack {
 
     // A Lambda custom integration: errors are told apart by their message.
     const itemResponses = RestResponses.of([
+      // The item as JSON that stays valid whatever the handler puts in its fields.
       RestResponse.forStatus('200')
         .withHeader('X-Request-Id', ResponseValue.contextVariable('requestId'))
-        .withTemplate('application/json', ResponseTemplate.passthroughJson()),
+        .withTemplate('application/json', ResponseTemplate.fromJsonBody(JsonBody.objectOf({
+          id: JsonBody.stringAt('$.id'),
+          name: JsonBody.stringAt('$.name', { whenMissing: WhenMissing.useDefault(JsonBody.stringValue('unnamed')) }),
+          tags: JsonBody.listAt('$.tags', JsonBody.stringAt('$'), { whenMissing: WhenMissing.omit() }),
+        }))),
       RestResponse.forStatus('400')
         .whenLambdaErrorMatches('\\[BadRequest\\].*')
         .withTemplate('application/json', ResponseTemplate.lambdaErrorMessageJson()),

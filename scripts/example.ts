@@ -46,3 +46,7 @@ const getItem = Object.keys(rest.Resources).find(id => rest.Resources[id].Type =
   && rest.Resources[id].Properties.HttpMethod === 'GET' && rest.Resources[id].Properties.Integration?.Type === 'AWS')!;
 const notFound = RestSimulator.fromTemplate(rest, getItem).simulate({ backend: { errorMessage: "[NotFound] item 'missing' does not exist" } });
 console.log(`\ncdk-integration-responses simulate --resource ${getItem} (the handler throws "[NotFound] ..."):\n${formatSimulation(notFound)}`);
+
+// And a success whose fields hold quotes and a backslash: the JsonBody template keeps the body valid JSON.
+const found = RestSimulator.fromTemplate(rest, getItem).simulate({ backend: { body: JSON.stringify({ id: 'a1', name: 'the "big" one \\ 12\'', tags: ['new', 'x"y'] }) } });
+console.log(`\ncdk-integration-responses simulate --resource ${getItem} (the handler returns a name with quotes):\n${formatSimulation(found)}`);

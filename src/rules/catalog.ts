@@ -29,6 +29,8 @@ export const RULES = {
   restParameterContext: rule('rest-parameter-context', Severity.WARNING, 'context.{name} names a documented context variable'),
   restTemplateContentType: rule('rest-template-content-type', Severity.ERROR, 'response template keys are media types (type/subtype)'),
   restTemplateSize: rule('rest-template-size', Severity.ERROR, 'a response template is at most 300 KB'),
+  restTemplateInvalidJson: rule('rest-template-invalid-json', Severity.WARNING,
+    'a JSON response template does not write backend values inside JSON strings unescaped'),
   restContentHandling: rule('rest-content-handling', Severity.ERROR, 'content handling is CONVERT_TO_TEXT or CONVERT_TO_BINARY'),
 
   // REST: a method's responses together

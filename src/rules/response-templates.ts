@@ -1,5 +1,6 @@
 import { childPath, finding, RULES } from './catalog';
 import { Finding } from './finding';
+import { checkJsonTemplate } from './json-template';
 import { knownString } from '../grammar/unknown';
 
 const MEDIA_TYPE_PART = '[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*';
@@ -16,7 +17,8 @@ export function isMediaType(contentType: string): boolean {
 }
 
 /**
- * Checks a REST response template: its key is a media type, its size within the quota.
+ * Checks a REST response template: its key is a media type, its size within the quota, and a JSON
+ * template does not write backend values into JSON strings unescaped.
  */
 export function checkResponseTemplate(contentType: string, template: unknown, path?: string): Finding[] {
   const findings: Finding[] = [];
@@ -26,6 +28,7 @@ export function checkResponseTemplate(contentType: string, template: unknown, pa
       `rejects the deployment ("Invalid content type specified: ${contentType}"); use a type/subtype such as 'application/json'`, path));
   }
   findings.push(...checkTemplateSize(template, `response template for '${contentType}'`, path));
+  findings.push(...checkJsonTemplate(contentType, template, path));
   return findings;
 }
 

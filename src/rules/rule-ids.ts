@@ -60,6 +60,11 @@ export class RuleIds {
   public static readonly REST_TEMPLATE_SIZE = 'rest-template-size';
 
   /**
+   * `rest-template-invalid-json`: a JSON response template does not write backend values inside JSON strings unescaped.
+   */
+  public static readonly REST_TEMPLATE_INVALID_JSON = 'rest-template-invalid-json';
+
+  /**
    * `rest-content-handling`: content handling is CONVERT_TO_TEXT or CONVERT_TO_BINARY.
    */
   public static readonly REST_CONTENT_HANDLING = 'rest-content-handling';

@@ -21,6 +21,11 @@ const EXPECTED: Record<string, string[]> = {
     ...missingMethodResponse('lambdarestapiANYB9BB3FB2', 0),
   ],
   'aws-cdk/stepfunctions-api-without-default-method-responses.template.json': [
+    // aws-cdk-lib's default templates write the execution's error and cause between JSON quotes
+    // unescaped: an error whose text holds a " makes the body invalid JSON (test/rules/json-template.test.ts
+    // renders the answer the message gives and shows it).
+    'warning rest-template-invalid-json StepFunctionsRestApiANY7699CA92 Integration.IntegrationResponses[0].ResponseTemplates.application/json',
+    'warning rest-template-invalid-json StepFunctionsRestApiANY7699CA92 Integration.IntegrationResponses[2].ResponseTemplates.application/json',
     ...missingMethodResponse('StepFunctionsRestApiANY7699CA92', 0, 1, 2),
   ],
   'aws-solutions-constructs/apigateway-dynamodb-custom-method-response.template.json': [
@@ -42,6 +47,11 @@ const EXPECTED: Record<string, string[]> = {
     // is a Ref, so the status is not known here) reaches the client as 500.
     'warning rest-no-default CreateAccount Integration.IntegrationResponses',
     ...missingMethodResponse('CreateAccount', 2),
+  ],
+  'serverless-patterns/rest-dynamodb.yml': [
+    // Each item's DynamoDB string attributes ($field.id.S, ...) written between JSON quotes unescaped:
+    // an attribute holding a " breaks the body (shown in test/rules/json-template.test.ts).
+    'warning rest-template-invalid-json MusicArtistMethodGet Integration.IntegrationResponses[0].ResponseTemplates.application/json',
   ],
   'serverless-patterns/rest-ec2-http-proxy-duplicate-mapping-key.yaml': [
     // CloudFormation keeps the last of two eu-west-3 entries and ignores the first.

@@ -6,7 +6,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as fc from 'fast-check';
-import { TemplateChecker } from '../../src';
+import { TemplateChecker, TemplateFinding } from '../../src';
 import { readTemplates } from '../../src/checks/template-reader';
 import { ALL_RULES } from '../../src/rules/catalog';
 
@@ -15,9 +15,19 @@ const fixtures = path.join(__dirname, '..', 'fixtures', 'templates');
 const BUILDER_ONLY = ['rest-pattern-kind', 'ws-key-kind'];
 
 describe('real-world shapes come out clean', () => {
+  // aws-cdk-lib's StepFunctionsRestApi writes the execution's error and cause between JSON quotes
+  // unescaped (a true finding, shown broken in test/rules/json-template.test.ts): only that is reported.
+  const stepFunctionsDefaults = (findings: readonly TemplateFinding[]) => findings.filter(f => f.ruleId !== 'rest-template-invalid-json');
+
   test.each(fs.readdirSync(path.join(fixtures, 'clean')))('%s', file => {
     const [{ template }] = readTemplates(path.join(fixtures, 'clean', file));
-    expect(TemplateChecker.check(template)).toEqual([]);
+    const findings = TemplateChecker.check(template);
+    if (file === 'step-functions-defaults.json') {
+      expect(findings.map(f => f.ruleId)).toEqual(['rest-template-invalid-json']);
+      expect(stepFunctionsDefaults(findings)).toEqual([]);
+    } else {
+      expect(findings).toEqual([]);
+    }
   });
 
   test('aws-cdk-lib CORS preflight, Step Functions and Lambda proxy APIs, synthesized now', () => {
@@ -26,7 +36,11 @@ describe('real-world shapes come out clean', () => {
     new apigw.LambdaRestApi(stack, 'Proxy', { handler: fn, defaultCorsPreflightOptions: { allowOrigins: apigw.Cors.ALL_ORIGINS } });
     const machine = new sfn.StateMachine(stack, 'Machine', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')), stateMachineType: sfn.StateMachineType.EXPRESS });
     new apigw.StepFunctionsRestApi(stack, 'Sfn', { stateMachine: machine });
-    expect(TemplateChecker.check(Template.fromStack(stack).toJSON())).toEqual([]);
+    const findings = TemplateChecker.check(Template.fromStack(stack).toJSON());
+    expect(findings.filter(f => f.ruleId === 'rest-template-invalid-json').map(f => f.resource)).toEqual([
+      expect.stringMatching(/^SfnANY/), expect.stringMatching(/^SfnANY/),
+    ]);
+    expect(stepFunctionsDefaults(findings)).toEqual([]);
   });
 });
 

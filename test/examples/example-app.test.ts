@@ -79,13 +79,16 @@ describe('the example app, synthesized by the CDK CLI', () => {
     expect(output).toContain('key /\\[NotFound\\].*/  templates by \\$default');
     expect(output).not.toContain('Supply a stack id');
     expect(output).toContain('0 errors, 0 warnings, 0 infos in 2 templates');
-    const simulated = JSON.parse(output.slice(output.indexOf('{', output.indexOf('cdk-integration-responses simulate'))));
-    expect(simulated).toEqual({
+    const simulations = output.split('cdk-integration-responses simulate').slice(1).map(part => JSON.parse(part.slice(part.indexOf('{'))));
+    expect(simulations[0]).toEqual({
       statusCode: 404,
       headers: { 'Access-Control-Allow-Origin': '*' },
       body: '{"message": "[NotFound] item \'missing\' does not exist"}',
       selected: '404',
     });
+    // The success body, built with JsonBody, is valid JSON although the name holds quotes and a backslash.
+    expect(simulations[1]).toMatchObject({ statusCode: 200, selected: '200' });
+    expect(JSON.parse(simulations[1].body)).toEqual({ id: 'a1', name: 'the "big" one \\ 12\'', tags: ['new', 'x"y'] });
   });
 });
 

@@ -1,0 +1,118 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { JsonBody, WhenMissing } from '../../src';
+import { checkPaths } from '../../src/checks/check-command';
+import { parseTemplate } from '../../src/checks/template-reader';
+import { checkJsonTemplate, isJsonContentType } from '../../src/rules/json-template';
+import { contextVariable, templateVariables } from '../../src/simulator/simulation-context';
+import { renderTemplate } from '../../src/simulator/vtl/sandbox';
+
+/** The body the simulator renders for `template` when the backend answers `body`. */
+function render(template: string, body: string): string {
+  const input = { backend: {}, stageVariables: {}, request: { parameters: {} } };
+  return renderTemplate(template, templateVariables(body, input, contextVariable(input)));
+}
+
+/** The answer a finding's message gives (the JSON after "such as"), parsed back to the body text. */
+function answerIn(message: string): string {
+  const match = /such as (.*) renders a body/.exec(message);
+  expect(match).not.toBeNull();
+  JSON.parse(match![1]);
+  return match![1];
+}
+
+/** The template breaks on the answer its finding names: the simulator renders text JSON.parse refuses. */
+function expectBrokenBy(template: string, message: string): void {
+  const rendered = render(template, answerIn(message));
+  expect(() => JSON.parse(rendered)).toThrow();
+}
+
+describe('templates that can render invalid JSON', () => {
+  test.each([
+    ['an unescaped string', '{"message": "$input.path(\'$.errorMessage\')"}', /without escaping it/],
+    ["escapeJavaScript without turning \\' back", '{"message": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}', /escapes ' as \\'/],
+    ['a JSON text quoted again', '{"error": "$input.json(\'$.errorMessage\')"}', /JSON text, with its own quotes/],
+    ['list items unescaped', '[#foreach($i in $input.path(\'$.items\'))"$i"#if($foreach.hasNext),#end#end]', /\$i \(an item of/],
+    ['a #set variable', '#set($m = $input.path(\'$.a.b[2]\'))\n{"m": "$m.trim()"}', /\$m\.trim\(\)/],
+    ['a property of the root', '#set($root = $input.path(\'$\'))\n{"name": "$root.name"}', /\$root\.name/],
+    ['a field of each item', '[#foreach($f in $input.path(\'$.Items\')){"id": "$f.id.S"}#if($foreach.hasNext),#end#end]', /\$f\.id\.S/],
+    ['a +json media type', '{"title": "$input.path(\'$.title\')"}', /without escaping it/],
+  ])('%s is reported, with an answer that breaks it', (_, template, message) => {
+    const findings = checkJsonTemplate(_ === 'a +json media type' ? 'application/problem+json' : 'application/json', template);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'rest-template-invalid-json', severity: 'warning' });
+    expect(findings[0].message).toMatch(message);
+    expect(findings[0].message).toMatch(/JsonBody/);
+    expectBrokenBy(template, findings[0].message);
+  });
+
+  test('the fix the message gives for an unescaped string works on the same answer', () => {
+    const [f] = checkJsonTemplate('application/json', '{"message": "$input.path(\'$.errorMessage\')"}');
+    const fixed = '{"message": "$util.escapeJavaScript($input.path(\'$.errorMessage\')).replaceAll("\\\\\'","\'")"}';
+    expect(f.message).toContain('write "$util.escapeJavaScript($input.path(\'$.errorMessage\')).replaceAll("\\\\\'","\'")" instead');
+    expect(JSON.parse(render(fixed, answerIn(f.message)))).toEqual({ message: 'say "hi"' });
+    expect(checkJsonTemplate('application/json', fixed)).toEqual([]);
+  });
+});
+
+describe('templates that cannot break', () => {
+  test.each([
+    ['the answer as it is', "$input.json('$')"],
+    ['a static body', '{"ok": true, "text": "fine"}'],
+    ['escaped and fixed', '{"message": "$util.escapeJavaScript($input.path(\'$.errorMessage\')).replaceAll("\\\\\'","\'")"}'],
+    ['JSON text outside quotes', '{"items": $input.json(\'$.items\'), "requestId": "$context.requestId"}'],
+    ['a length', '{"len": "$input.path(\'$.s\').length()"}'],
+    ['a URL-encoded value', '{"u": "$util.urlEncode($input.path(\'$.s\'))"}'],
+    ['a built body', JsonBody.objectOf({ a: JsonBody.stringAt('$.a'), l: JsonBody.listAt('$.l', JsonBody.stringAt('$', { whenMissing: WhenMissing.omit() })) }).toTemplate()],
+    ['a template velocityjs cannot parse', '{"m": "$input.path(\'$.m\')"}#if($a'],
+  ])('%s is not reported', (_, template) => {
+    expect(checkJsonTemplate('application/json', template)).toEqual([]);
+  });
+
+  test('templates under other content types are not judged', () => {
+    expect(checkJsonTemplate('text/html', '<p>"$input.path(\'$.m\')"</p>')).toEqual([]);
+    expect(checkJsonTemplate('application/xml', '<m a="$input.path(\'$.m\')"/>')).toEqual([]);
+    expect(isJsonContentType('application/vnd.api+json; charset=utf-8')).toBe(true);
+    expect(isJsonContentType('text/plain')).toBe(false);
+  });
+});
+
+describe('the public templates under test/fixtures', () => {
+  const root = path.join(__dirname, '..', 'fixtures');
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap(e => e.isDirectory() ? files(path.join(dir, e.name)) : /\.(json|ya?ml)$/.test(e.name) ? [path.join(dir, e.name)] : []);
+  const reported = files(path.join(root, 'public')).concat(files(path.join(root, 'templates', 'clean')))
+    .flatMap(file => checkPaths([file]).findings.filter(f => f.ruleId === 'rest-template-invalid-json').map(f => ({ file: path.relative(root, file), f })));
+
+  test('the rule reports only templates it can show broken', () => {
+    // Reported, each with a breaking answer the simulator confirms below:
+    // - aws-cdk's StepFunctionsRestApi default error template writes $input.path('$.error') between quotes;
+    // - the serverless-patterns DynamoDB example writes each item's $field.id.S between quotes;
+    // - aws-cdk-lib's StepFunctionsRestApi, synthesized into this project's step-functions-defaults fixture.
+    expect([...new Set(reported.map(r => r.file))].sort()).toEqual([
+      'public/aws-cdk/stepfunctions-api-without-default-method-responses.template.json',
+      'public/serverless-patterns/rest-dynamodb.yml',
+      'templates/clean/step-functions-defaults.json',
+    ]);
+  });
+
+  test('and the answer in each message breaks that template in the simulator', () => {
+    for (const { file, f } of reported) {
+      const template = templateAt(path.join(root, file), f.resource, f.path!);
+      expectBrokenBy(template, f.message);
+    }
+  });
+});
+
+/** The template at a finding's path (`Integration.IntegrationResponses[1].ResponseTemplates.application/json`). */
+function templateAt(file: string, resource: string, at: string): string {
+  const doc = parseTemplate(fs.readFileSync(file, 'utf8'), file).template as any;
+  const match = /^(.*)\.ResponseTemplates\.(.+)$/.exec(at)!;
+  let node: any = doc.Resources[resource].Properties;
+  for (const part of match[1].split('.')) {
+    const [, name, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(part)!;
+    node = node[name];
+    if (index !== undefined) node = node[Number(index)];
+  }
+  return node.ResponseTemplates[match[2]];
+}
