@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateCases } from './cases';
+import { runJsonBodies } from './json-bodies';
 import { buildOracle, oracleAnswers } from './oracle-answer';
 import { agrees, Answer, simulatorAnswer } from './simulator-answer';
 
@@ -47,6 +48,9 @@ function main(): void {
   ];
   fs.writeFileSync(FIXTURE, JSON.stringify({ seed, cases: recorded }, null, 1) + '\n');
   console.log(`oracle: recorded ${recorded.length} cases in ${path.relative(process.cwd(), FIXTURE)}`);
+
+  // Bodies built with JsonBody must hold in the real engine too: any failure fails the task.
+  if (!runJsonBodies(seed, count, classPath)) process.exitCode = 1;
 }
 
 function show(a: Answer): string {

@@ -38,7 +38,7 @@ const UNDO_QUOTE_ESCAPE = '.replaceAll("\\\\\'","\'")';
  * const body = JsonBody.objectOf({
  *   id: JsonBody.stringAt('$.id'),
  *   price: JsonBody.numberAt('$.price', { whenMissing: WhenMissing.omit() }),
- *   tags: JsonBody.listAt('$.tags', JsonBody.stringAt('$')),
+ *   tags: JsonBody.listAt('$.tags', JsonBody.stringAt("$")),
  *   requestId: JsonBody.contextVariable('requestId'),
  * });
  * ```
