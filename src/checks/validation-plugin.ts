@@ -75,7 +75,7 @@ export class IntegrationResponseValidationPlugin implements IPolicyValidationPlu
     const strict = this.strict || isTrue(app?.node.tryGetContext(STRICT_CONTEXT_KEY));
     const violations: PolicyViolationBeta1[] = [];
     for (const template of templatesToCheck(context.templatePaths, app)) {
-      const resources = knownObject(knownObject(readJson(template.path))?.Resources) ?? {};
+      const resources = knownObject(knownObject(template.template)?.Resources) ?? {};
       const findings = checkResources(resources as Record<string, TemplateResource>,
         id => template.suppressions(id), { engineReportsSchema: () => template.engineChecksSchema });
       for (const f of findings) {
@@ -103,6 +103,8 @@ export class IntegrationResponseValidationPlugin implements IPolicyValidationPlu
 /** A template to check, with what the construct tree tells about its resources. */
 interface TemplateToCheck {
   readonly path: string;
+  /** The parsed template (`undefined` when it cannot be read). */
+  readonly template: unknown;
   readonly engineChecksSchema: boolean;
   constructPath(logicalId: string): string | undefined;
   suppressions(logicalId: string): readonly Suppression[];
@@ -113,27 +115,48 @@ interface TemplateToCheck {
  * parent's, as assets), each with its resources' constructs when the app's tree is at hand.
  */
 function templatesToCheck(templatePaths: readonly string[], app: IConstruct | undefined): TemplateToCheck[] {
-  const stacks = app === undefined ? [] : app.node.findAll().filter((c): c is Stack => Stack.isStack(c));
   const byTemplate = new Map<string, Stack>();
-  for (const stack of stacks) {
-    if (stack.nested) continue;
+  for (const stack of app === undefined ? [] : topLevelStacks(app)) {
     const outdir = Stage.of(stack)?.outdir;
     if (outdir !== undefined) byTemplate.set(path.resolve(outdir, stack.templateFile), stack);
   }
   const result: TemplateToCheck[] = [];
   for (const templatePath of templatePaths) {
     const stack = byTemplate.get(path.resolve(templatePath));
-    result.push(templateOf(templatePath, stack));
-    if (stack === undefined) continue;
-    for (const nested of stacks.filter(s => s.nested && topLevelStackOf(s) === stack)) {
+    const template = readJson(templatePath);
+    result.push(templateOf(templatePath, template, stack));
+    // Nested stacks are looked for only in a template that has one: walking every construct of a
+    // large stack costs more than checking its template.
+    if (stack === undefined || !hasNestedStack(template)) continue;
+    for (const nested of stack.node.findAll().filter((c): c is Stack => Stack.isStack(c) && c.nested && topLevelStackOf(c) === stack)) {
       const nestedPath = path.join(path.dirname(templatePath), nested.templateFile);
-      if (fs.existsSync(nestedPath)) result.push(templateOf(nestedPath, nested));
+      if (fs.existsSync(nestedPath)) result.push(templateOf(nestedPath, readJson(nestedPath), nested));
     }
   }
   return result;
 }
 
-function templateOf(templatePath: string, stack: Stack | undefined): TemplateToCheck {
+/** The stacks of the app and of its stages, not the constructs inside them. */
+function topLevelStacks(app: IConstruct): Stack[] {
+  const stacks: Stack[] = [];
+  const queue: IConstruct[] = [app];
+  while (queue.length > 0) {
+    const construct = queue.pop()!;
+    if (Stack.isStack(construct)) {
+      if (!construct.nested) stacks.push(construct);
+      continue;
+    }
+    queue.push(...construct.node.children);
+  }
+  return stacks;
+}
+
+function hasNestedStack(template: unknown): boolean {
+  const resources = knownObject(knownObject(template)?.Resources) ?? {};
+  return Object.values(resources).some(r => knownObject(r)?.Type === 'AWS::CloudFormation::Stack');
+}
+
+function templateOf(templatePath: string, template: unknown, stack: Stack | undefined): TemplateToCheck {
   // Resolving every logical ID costs more than checking the template: done once a finding asks.
   let resources: Map<string, CfnResource> | undefined;
   const resourceOf = (logicalId: string) => {
@@ -142,6 +165,7 @@ function templateOf(templatePath: string, stack: Stack | undefined): TemplateToC
   };
   return {
     path: templatePath,
+    template,
     engineChecksSchema: stack !== undefined && engineChecksSchemaOf(stack),
     constructPath: id => resourceOf(id)?.node.path,
     suppressions: id => {
