@@ -52,7 +52,16 @@ func NewItemsApiStack(scope constructs.Construct, id string, props *awscdk.Stack
 	itemResponses := cir.RestResponses_Of(&[]cir.RestResponse{
 		cir.RestResponse_ForStatus(jsii.String("200")).
 			WithHeader(jsii.String("X-Request-Id"), cir.ResponseValue_ContextVariable(jsii.String("requestId"))).
-			WithTemplate(json, cir.ResponseTemplate_PassthroughJson()),
+			// The item as JSON that stays valid whatever the handler puts in its fields.
+			WithTemplate(json, cir.ResponseTemplate_FromJsonBody(cir.JsonBody_ObjectOf(&map[string]cir.JsonBody{
+				"id": cir.JsonBody_StringAt(jsii.String("$.id"), nil),
+				"name": cir.JsonBody_StringAt(jsii.String("$.name"), &cir.JsonValueOptions{
+					WhenMissing: cir.WhenMissing_UseDefault(cir.JsonBody_StringValue(jsii.String("unnamed"))),
+				}),
+				"tags": cir.JsonBody_ListAt(jsii.String("$.tags"), cir.JsonBody_StringAt(jsii.String("$"), nil), &cir.JsonValueOptions{
+					WhenMissing: cir.WhenMissing_Omit(),
+				}),
+			}))),
 		cir.RestResponse_ForStatus(jsii.String("400")).
 			WhenLambdaErrorMatches(jsii.String(`\[BadRequest\].*`)).
 			WithTemplate(json, cir.ResponseTemplate_LambdaErrorMessageJson()),

@@ -19,6 +19,7 @@ from constructs import Construct
 
 from cdk_integration_responses import (
     IntegrationResponseChecks,
+    JsonBody,
     ResponseKey,
     ResponseTemplate,
     ResponseValue,
@@ -26,6 +27,7 @@ from cdk_integration_responses import (
     RestResponses,
     TemplateSelection,
     WebSocketResponses,
+    WhenMissing,
 )
 
 # The handler reports failures as errors whose message starts with a tag API Gateway can match.
@@ -63,7 +65,12 @@ class ItemsApiStack(Stack):
         item_responses = RestResponses.of([
             RestResponse.for_status("200")
             .with_header("X-Request-Id", ResponseValue.context_variable("requestId"))
-            .with_template("application/json", ResponseTemplate.passthrough_json()),
+            # The item as JSON that stays valid whatever the handler puts in its fields.
+            .with_template("application/json", ResponseTemplate.from_json_body(JsonBody.object_of({
+                "id": JsonBody.string_at("$.id"),
+                "name": JsonBody.string_at("$.name", when_missing=WhenMissing.use_default(JsonBody.string_value("unnamed"))),
+                "tags": JsonBody.list_at("$.tags", JsonBody.string_at("$"), when_missing=WhenMissing.omit()),
+            }))),
             RestResponse.for_status("400")
             .when_lambda_error_matches(r"\[BadRequest\].*")
             .with_template("application/json", ResponseTemplate.lambda_error_message_json()),

@@ -53,12 +53,15 @@ const UNDO_QUOTE_ESCAPE = '.replaceAll("\\\\\'","\'")';
  */
 export class JsonBody {
   /**
-   * A JSON object with these fields, in this order.
+   * A JSON object with these fields, written sorted by name: languages disagree on the order of a
+   * map's keys (Go sorts them, a Java `Map.of` has none), and the template must be the same from
+   * every language.
    *
    * @param fields the fields by name
    */
   public static objectOf(fields: { [name: string]: JsonBody }): JsonBody {
-    return new JsonBody({ kind: 'object', fields: Object.entries(fields) });
+    const sorted = Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return new JsonBody({ kind: 'object', fields: sorted });
   }
 
   /**

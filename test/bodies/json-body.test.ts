@@ -25,6 +25,11 @@ describe('the template', () => {
     ].join('\n'));
   });
 
+  test('fields are written sorted by name, so every language writes the same template', () => {
+    const text = JsonBody.objectOf({ zeta: JsonBody.nullValue(), alpha: JsonBody.nullValue(), Mid: JsonBody.nullValue() }).toTemplate();
+    expect(text).toBe('{\n  "Mid": null,\n  "alpha": null,\n  "zeta": null\n}\n');
+  });
+
   test("a literal's $ and # are written as JSON escapes, so Velocity writes them as they are", () => {
     const body = JsonBody.objectOf({ '$price#': JsonBody.stringValue('$5 #1 ${x} #set($a = 1)') });
     expect(body.toTemplate()).not.toMatch(/\$5|#1/);

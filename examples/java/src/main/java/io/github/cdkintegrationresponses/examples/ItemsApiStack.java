@@ -3,10 +3,13 @@ package io.github.cdkintegrationresponses.examples;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cdkintegrationresponses.JsonBody;
+import io.github.cdkintegrationresponses.JsonValueOptions;
 import io.github.cdkintegrationresponses.ResponseTemplate;
 import io.github.cdkintegrationresponses.ResponseValue;
 import io.github.cdkintegrationresponses.RestResponse;
 import io.github.cdkintegrationresponses.RestResponses;
+import io.github.cdkintegrationresponses.WhenMissing;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigateway.Cors;
@@ -39,7 +42,13 @@ public class ItemsApiStack extends Stack {
         RestResponses itemResponses = RestResponses.of(List.of(
             RestResponse.forStatus("200")
                 .withHeader("X-Request-Id", ResponseValue.contextVariable("requestId"))
-                .withTemplate("application/json", ResponseTemplate.passthroughJson()),
+                // The item as JSON that stays valid whatever the handler puts in its fields.
+                .withTemplate("application/json", ResponseTemplate.fromJsonBody(JsonBody.objectOf(Map.of(
+                    "id", JsonBody.stringAt("$.id"),
+                    "name", JsonBody.stringAt("$.name", JsonValueOptions.builder()
+                        .whenMissing(WhenMissing.useDefault(JsonBody.stringValue("unnamed"))).build()),
+                    "tags", JsonBody.listAt("$.tags", JsonBody.stringAt("$"), JsonValueOptions.builder()
+                        .whenMissing(WhenMissing.omit()).build()))))),
             RestResponse.forStatus("400")
                 .whenLambdaErrorMatches("\\[BadRequest\\].*")
                 .withTemplate("application/json", ResponseTemplate.lambdaErrorMessageJson()),
