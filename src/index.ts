@@ -5,6 +5,7 @@ export * from './response-match';
 export * from './rest/response-value';
 export * from './bodies/json-body';
 export * from './bodies/when-missing';
+export * from './bodies/event-bridge-responses';
 export * from './bodies/step-functions-responses';
 export * from './rest/response-template';
 export * from './rest/rest-response';

@@ -1,0 +1,54 @@
+import { JsonBody } from './json-body';
+import { WhenMissing } from './when-missing';
+import { ResponseTemplate } from '../rest/response-template';
+import { RestResponse } from '../rest/rest-response';
+import { RestResponses } from '../rest/rest-responses';
+
+/**
+ * Responses for REST methods that call EventBridge directly (an `AWS` integration with the
+ * `events` service), written with `JsonBody` so that every body is valid JSON.
+ *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html
+ */
+export class EventBridgeResponses {
+  /**
+   * For `PutEvents`. EventBridge answers HTTP 200 even when some entries failed, with
+   * `FailedEntryCount` and one result per entry:
+   *
+   * - no failed entry: 200 with `{"eventIds": [...]}`;
+   * - any failed entry: 500 (set with `$context.responseOverride.status`) with
+   *   `{"failedEntryCount": n, "entries": [{"eventId", "errorCode", "errorMessage"}, ...]}`, each
+   *   field left out where EventBridge gives none;
+   * - a 4XX from EventBridge (a malformed request, throttling): 400 with `{"message": ...}`; a 5XX:
+   *   500 with `{"message": ...}`.
+   */
+  public static putEvents(): RestResponses {
+    const omit = { whenMissing: WhenMissing.omit() };
+    const accepted = JsonBody.objectOf({ eventIds: JsonBody.listAt('$.Entries', JsonBody.stringAt('$.EventId', omit)) }).toTemplate();
+    const failed = JsonBody.objectOf({
+      failedEntryCount: JsonBody.numberAt('$.FailedEntryCount'),
+      entries: JsonBody.listAt('$.Entries', JsonBody.objectOf({
+        eventId: JsonBody.stringAt('$.EventId', omit),
+        errorCode: JsonBody.stringAt('$.ErrorCode', omit),
+        errorMessage: JsonBody.stringAt('$.ErrorMessage', omit),
+      })),
+    }).toTemplate();
+    const outcome = [
+      "#if($input.path('$.FailedEntryCount') > 0)",
+      '#set($context.responseOverride.status = 500)',
+      failed.trimEnd(),
+      '#{else}',
+      accepted.trimEnd(),
+      '#end',
+      '',
+    ].join('\n');
+    const message = ResponseTemplate.fromJsonBody(JsonBody.objectOf({ message: JsonBody.stringAt('$.message') }));
+    return RestResponses.of([
+      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromString(outcome)),
+      RestResponse.forStatus('400').whenStatusMatches('4\\d{2}').withTemplate('application/json', message),
+      RestResponse.forStatus('500').whenStatusMatches('5\\d{2}').withTemplate('application/json', message),
+    ]);
+  }
+
+  private constructor() {}
+}
