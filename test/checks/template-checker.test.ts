@@ -37,9 +37,10 @@ describe('real-world shapes come out clean', () => {
     const machine = new sfn.StateMachine(stack, 'Machine', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')), stateMachineType: sfn.StateMachineType.EXPRESS });
     new apigw.StepFunctionsRestApi(stack, 'Sfn', { stateMachine: machine });
     const findings = TemplateChecker.check(Template.fromStack(stack).toJSON());
-    expect(findings.filter(f => f.ruleId === 'rest-template-invalid-json').map(f => f.resource)).toEqual([
-      expect.stringMatching(/^SfnANY/), expect.stringMatching(/^SfnANY/),
-    ]);
+    // How many of its default templates do it differs between aws-cdk-lib releases (one on 2.200, two on 2.276).
+    const invalidJson = findings.filter(f => f.ruleId === 'rest-template-invalid-json').map(f => f.resource);
+    expect(invalidJson.length).toBeGreaterThan(0);
+    expect(invalidJson.every(resource => /^SfnANY/.test(resource))).toBe(true);
     expect(stepFunctionsDefaults(findings)).toEqual([]);
   });
 });
