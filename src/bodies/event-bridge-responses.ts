@@ -1,4 +1,5 @@
 import { JsonBody } from './json-body';
+import { serviceErrorResponses } from './service-errors';
 import { WhenMissing } from './when-missing';
 import { ResponseTemplate } from '../rest/response-template';
 import { RestResponse } from '../rest/rest-response';
@@ -42,11 +43,9 @@ export class EventBridgeResponses {
       '#end',
       '',
     ].join('\n');
-    const message = ResponseTemplate.fromJsonBody(JsonBody.objectOf({ message: JsonBody.stringAt('$.message') }));
     return RestResponses.of([
       RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromString(outcome)),
-      RestResponse.forStatus('400').whenStatusMatches('4\\d{2}').withTemplate('application/json', message),
-      RestResponse.forStatus('500').whenStatusMatches('5\\d{2}').withTemplate('application/json', message),
+      ...serviceErrorResponses(),
     ]);
   }
 

@@ -1,4 +1,5 @@
 import { JsonBody } from './json-body';
+import { serviceErrorResponses } from './service-errors';
 import { ResponseTemplate } from '../rest/response-template';
 import { RestResponse } from '../rest/rest-response';
 import { RestResponses } from '../rest/rest-responses';
@@ -23,7 +24,6 @@ export class StepFunctionsResponses {
    */
   public static startSyncExecution(): RestResponses {
     const failure = JsonBody.objectOf({ error: JsonBody.stringAt('$.error'), cause: JsonBody.stringAt('$.cause') }).toTemplate();
-    const message = ResponseTemplate.fromJsonBody(JsonBody.objectOf({ message: JsonBody.stringAt('$.message') }));
     // The execution's output is a JSON text: written as it is, or null when Step Functions leaves it out.
     const outcome = [
       "#if($input.path('$.status') == \"SUCCEEDED\")",
@@ -36,8 +36,7 @@ export class StepFunctionsResponses {
     ].join('\n');
     return RestResponses.of([
       RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromString(outcome)),
-      RestResponse.forStatus('400').whenStatusMatches('4\\d{2}').withTemplate('application/json', message),
-      RestResponse.forStatus('500').whenStatusMatches('5\\d{2}').withTemplate('application/json', message),
+      ...serviceErrorResponses(),
     ]);
   }
 

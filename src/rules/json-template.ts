@@ -20,7 +20,7 @@ export function isJsonContentType(contentType: string): boolean {
 interface Breakage {
   /** What the template does wrong, for the message. */
   readonly how: string;
-  /** A backend answer (or request) that breaks the body. */
+  /** A backend answer (or request), in words, that breaks the body. */
   readonly answer: string;
   /** How to write it instead. */
   readonly fix: string;
@@ -30,10 +30,18 @@ interface Breakage {
  * What a value is, as far as the JSON string around it is concerned, and how to show an answer
  * that puts a given JSON value (as JSON text) where the value comes from.
  */
-type Taint =
-  | { readonly kind: 'text'; readonly source: string; readonly sample: (text: string) => string }
-  | { readonly kind: 'js-escaped'; readonly source: string; readonly sample: (text: string) => string }
-  | { readonly kind: 'json'; readonly source: string; readonly sample: (text: string) => string };
+interface Taint {
+  /** Text as it is, text escaped for JavaScript (not JSON), or JSON text with its own quotes. */
+  readonly kind: 'text' | 'js-escaped' | 'json';
+  /** Where the value comes from, for the message. */
+  readonly source: string;
+  /** The input (as JSON text, or a parameter's value) that puts `value` (JSON text) where the value is read. */
+  readonly sample: (value: string) => string;
+  /** That input in words: "a backend answer such as {...}". */
+  readonly phrase: (input: string) => string;
+}
+
+const ANSWER = (input: string) => `a backend answer such as ${input}`;
 
 const BUILDER = 'build the body with JsonBody (ResponseTemplate.fromJsonBody)';
 const UNDO = '.replaceAll("\\\\\'","\'")';
@@ -54,7 +62,7 @@ export function checkJsonTemplate(contentType: string, template: unknown, path?:
   const breakage = firstBreakage(nodes);
   if (breakage === undefined) return [];
   return [finding(RULES.restTemplateInvalidJson,
-    `the '${contentType}' response template ${breakage.how}, so a backend answer such as ${breakage.answer} renders a body ` +
+    `the '${contentType}' response template ${breakage.how}, so ${breakage.answer} renders a body ` +
     `that is not valid JSON; ${breakage.fix}, or ${BUILDER}`, path)];
 }
 
@@ -84,7 +92,7 @@ function firstBreakage(nodes: readonly VtlNode[]): Breakage | undefined {
         const to = (head as { to?: string }).to;
         if (to !== undefined) {
           if (from?.kind === 'json') variables.delete(to);
-          else if (from !== undefined) variables.set(to, { kind: 'text', source: `an item of ${from.source}`, sample: v => from.sample(`[${v}]`) });
+          else if (from !== undefined) variables.set(to, { ...from, kind: 'text', source: `an item of ${from.source}`, sample: v => from.sample(`[${v}]`) });
           else variables.delete(to);
         }
         body.forEach(visit);
@@ -122,19 +130,19 @@ function breakageOf(taint: Taint, ref: VtlReference): Breakage {
     case 'text':
       return {
         how: `writes ${written} (${taint.source}) inside a JSON string without escaping it`,
-        answer: taint.sample(JSON.stringify('say "hi"')),
+        answer: taint.phrase(taint.sample(JSON.stringify('say "hi"'))),
         fix: `write "$util.escapeJavaScript(${written})${UNDO}" instead`,
       };
     case 'js-escaped':
       return {
         how: `writes ${written} inside a JSON string: $util.escapeJavaScript escapes ' as \\', which JSON does not allow`,
-        answer: taint.sample(JSON.stringify("it's")),
+        answer: taint.phrase(taint.sample(JSON.stringify("it's"))),
         fix: `add ${UNDO} after it, as AWS's mapping template reference shows`,
       };
     case 'json':
       return {
         how: `writes ${written} (JSON text, with its own quotes) inside a JSON string`,
-        answer: taint.sample(JSON.stringify('text')),
+        answer: taint.phrase(taint.sample(JSON.stringify('text'))),
         fix: `remove the quotes around ${written}`,
       };
   }
@@ -149,12 +157,12 @@ function taintOf(e: VtlExpression | undefined, variables: ReadonlyMap<string, Ta
   if (e.id === 'input' && steps.length > 0 && steps[0].type === 'method') {
     const [first, ...after] = steps;
     const arg = knownStringArg(argsOf(first)[0]);
-    if (first.id === 'path' && arg !== undefined) taint = { kind: 'text', source: 'a value of the backend answer', sample: sampleAt(arg) };
-    else if (first.id === 'json' && arg !== undefined) taint = { kind: 'json', source: 'a value of the backend answer', sample: sampleAt(arg) };
-    else if (first.id === 'params') taint = { kind: 'text', source: 'a request parameter', sample: v => `a request parameter ${arg ?? ''} of ${v}` };
+    if (first.id === 'path' && arg !== undefined) {taint = { kind: 'text', source: 'a value of the backend answer', sample: sampleAt(arg), phrase: ANSWER };} else if (first.id === 'json' && arg !== undefined) {taint = { kind: 'json', source: 'a value of the backend answer', sample: sampleAt(arg), phrase: ANSWER };} else if (first.id === 'params') {
+      taint = { kind: 'text', source: 'a request parameter', sample: v => v, phrase: v => `a request whose parameter '${arg ?? ''}' is ${textOf(v)}` };
+    }
     rest = after;
   } else if (e.id === 'input' && steps.length === 1 && steps[0].type === 'property' && steps[0].id === 'body') {
-    taint = { kind: 'text', source: 'the backend answer', sample: v => `the text ${textOf(v)}` };
+    taint = { kind: 'text', source: 'the backend answer', sample: v => v, phrase: v => `a backend answer that is the text ${textOf(v)}` };
     rest = [];
   } else if (e.id === 'util' && steps.length > 0 && steps[0].type === 'method' && steps[0].id === 'escapeJavaScript') {
     const inner = taintOf(argsOf(steps[0])[0], variables);
@@ -162,7 +170,7 @@ function taintOf(e: VtlExpression | undefined, variables: ReadonlyMap<string, Ta
     const after = steps.slice(1);
     // Anything replaced after escaping is taken as the fix (`.replaceAll("\\'", "'")` and its spellings).
     if (after.some(s => s.type === 'method' && (s.id === 'replaceAll' || s.id === 'replace'))) return undefined;
-    return after.length === 0 ? { kind: 'js-escaped', source: inner.source, sample: inner.sample } : undefined;
+    return after.length === 0 ? { ...inner, kind: 'js-escaped' } : undefined;
   } else if (variables.has(e.id)) {
     taint = variables.get(e.id);
   }

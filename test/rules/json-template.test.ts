@@ -46,6 +46,15 @@ describe('templates that can render invalid JSON', () => {
     expectBrokenBy(template, findings[0].message);
   });
 
+  test('the raw answer and request parameters are named as what they are, and break the body too', () => {
+    const [body] = checkJsonTemplate('application/json', '{"raw": "$input.body"}');
+    expect(body.message).toContain('so a backend answer that is the text say "hi" renders a body that is not valid JSON');
+    expect(() => JSON.parse(render('{"raw": "$input.body"}', 'say "hi"'))).toThrow();
+    const [param] = checkJsonTemplate('application/json', '{"id": "$input.params(\'id\')"}');
+    expect(param.message).toContain('writes $input.params(\'id\') (a request parameter) inside a JSON string without escaping it, ' +
+      'so a request whose parameter \'id\' is say "hi" renders');
+  });
+
   test('the fix the message gives for an unescaped string works on the same answer', () => {
     const [f] = checkJsonTemplate('application/json', '{"message": "$input.path(\'$.errorMessage\')"}');
     const fixed = '{"message": "$util.escapeJavaScript($input.path(\'$.errorMessage\')).replaceAll("\\\\\'","\'")"}';
