@@ -4,6 +4,7 @@
  */
 import * as fc from 'fast-check';
 import { JsonBody, WhenMissing } from '../../src';
+import { javaJson } from '../../src/simulator/vtl/java-methods';
 
 /** What a shape's expected value is where the body leaves the value out. */
 export const OMIT = Symbol('omitted');
@@ -77,11 +78,14 @@ function literal(value: unknown): JsonBody {
   return JsonBody.booleanValue(value as boolean);
 }
 
-/** What the simulator's `$input.json` and the builder make of a value read as `type`. */
+/**
+ * What `$input.json` and the builder make of a value read as `type`. A value that is not a string,
+ * asked for as one, is its JSON text as API Gateway writes it, numbers spelt the Java way (`1.0E30`).
+ */
 function typedValue(type: ValueType, value: unknown, missing: Missing): unknown {
   if (value === null || value === undefined) return missingValue(missing);
   switch (type) {
-    case 'string': return typeof value === 'string' ? value : JSON.stringify(value);
+    case 'string': return typeof value === 'string' ? value : javaJson(value);
     case 'number': return typeof value === 'number' ? value : missingValue(missing);
     case 'boolean': return typeof value === 'boolean' ? value : missingValue(missing);
     case 'json': return value;

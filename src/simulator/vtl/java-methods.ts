@@ -1,4 +1,5 @@
 import { isJsonList } from '../json-lists';
+import { JavaChar, JavaDouble, javaDoubleText, JavaEntry } from './java-values';
 import { allMatches, RegexMatch, searcher, splitWith } from './regex-search';
 import { TemplateError } from './template-error';
 import { compileJavaPattern, CompiledPattern, PatternMatchError } from '../../grammar/java-pattern';
@@ -39,13 +40,18 @@ function expandReplacement(replacement: string, match: RegexMatch): string {
       out += replacement[++i];
     } else if (c === '$') {
       const named = /^\{([A-Za-z][A-Za-z0-9]*)\}/.exec(replacement.slice(i + 1));
-      const numbered = /^\d/.exec(replacement.slice(i + 1));
+      const digits = /^\d+/.exec(replacement.slice(i + 1))?.[0];
       if (named) {
         out += match.named(named[1]) ?? '';
         i += named[0].length;
-      } else if (numbered) {
-        out += match.group(Number(numbered[0])) ?? '';
-        i += 1;
+      } else if (digits !== undefined) {
+        // Java reads one digit, then more while the number still names a group.
+        let length = 1;
+        while (length < digits.length && Number(digits.slice(0, length + 1)) <= match.groupCount) length++;
+        const group = Number(digits.slice(0, length));
+        if (group > match.groupCount) throw new TemplateError(`replacement '${replacement}' refers to group ${group}, but the pattern has ${match.groupCount}`);
+        out += match.group(group) ?? '';
+        i += length;
       } else {
         throw new TemplateError(`illegal group reference in replacement '${replacement}'`);
       }
@@ -69,7 +75,10 @@ function replaceRegex(s: string, regex: unknown, replacement: unknown, all: bool
 
 function split(s: string, regex: unknown): Array<string | undefined> {
   const parts = splitWith(searcher(pattern(regex), str(regex), s), s);
-  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  // No match (or an empty string) leaves the string whole; otherwise trailing empty strings go,
+  // all of them if need be ("x".split("x") is []).
+  if (s === '' || parts.length === 1) return [s];
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   return parts;
 }
 
@@ -99,7 +108,8 @@ const STRING: Record<string, Method> = {
   indexOf: (s: string, x) => s.indexOf(str(x)),
   lastIndexOf: (s: string, x) => s.lastIndexOf(str(x)),
   substring,
-  charAt: (s: string, i) => s.charAt(index(i, s.length, 'a string')),
+  // A method with an argument of the wrong type is a method Velocity does not find: null.
+  charAt: (s: string, i) => typeof i === 'number' ? new JavaChar(s.charAt(index(i, s.length, 'a string'))) : undefined,
   toLowerCase: (s: string) => s.toLowerCase(),
   toUpperCase: (s: string) => s.toUpperCase(),
   trim: (s: string) => s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, ''),
@@ -121,6 +131,19 @@ const NUMBER: Record<string, Method> = {
   doubleValue: (n: number) => n,
 };
 
+const CHARACTER: Record<string, Method> = {
+  equals: (c: string, o) => o instanceof JavaChar && o.value === c,
+  toString: (c: string) => c,
+  charValue: (c: string) => new JavaChar(c),
+};
+
+const ENTRY: Record<string, Method> = {
+  getKey: (e: JavaEntry) => e.key,
+  getValue: (e: JavaEntry) => e.value ?? undefined,
+  equals: (e: JavaEntry, o) => o instanceof JavaEntry && o.key === e.key && javaValueEquals(o.value, e.value),
+  toString: (e: JavaEntry) => javaToString(e),
+};
+
 const BOOLEAN: Record<string, Method> = {
   equals: (b: boolean, o) => b === o,
   toString: (b: boolean) => String(b),
@@ -132,9 +155,10 @@ const LIST: Record<string, Method> = {
   // Not java.util.List, but API Gateway's $input.path results answer it (mapping template reference).
   count: (l: unknown[]) => l.length,
   isEmpty: (l: unknown[]) => l.length === 0,
-  get: (l: unknown[], i) => l[index(i, l.length, 'a list')],
+  get: (l: unknown[], i) => typeof i === 'number' ? l[index(i, l.length, 'a list')] : undefined,
   contains: (l: unknown[], x) => l.includes(x),
   indexOf: (l: unknown[], x) => l.indexOf(x),
+  equals: (l: unknown[], o) => javaValueEquals(l, o),
   toString: (l: unknown[]) => javaToString(l),
 };
 
@@ -145,7 +169,7 @@ const MAP: Record<string, Method> = {
   containsKey: (m: Record<string, unknown>, k) => own(m, k),
   keySet: (m: Record<string, unknown>) => Object.keys(m),
   values: (m: Record<string, unknown>) => Object.values(m),
-  entrySet: (m: Record<string, unknown>) => Object.entries(m).map(([key, value]) => ({ key, value })),
+  entrySet: (m: Record<string, unknown>) => Object.entries(m).map(([key, value]) => new JavaEntry(key, value)),
   size: (m: Record<string, unknown>) => Object.keys(m).length,
   isEmpty: (m: Record<string, unknown>) => Object.keys(m).length === 0,
   put: (m: Record<string, unknown>, k, v) => {
@@ -155,14 +179,50 @@ const MAP: Record<string, Method> = {
     Object.defineProperty(m, key, { value: v, writable: true, enumerable: true, configurable: true });
     return previous;
   },
+  equals: (m: Record<string, unknown>, o) => javaValueEquals(m, o),
   toString: (m: Record<string, unknown>) => javaToString(m),
 };
+
+function isJavaMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    && !(value instanceof JavaDouble) && !(value instanceof JavaChar) && !(value instanceof JavaEntry);
+}
+
+/**
+ * Java's `equals`: values of one kind that are equal (numbers by value, lists element by element,
+ * maps entry by entry); values of different kinds are never equal.
+ */
+export function javaValueEquals(a: unknown, b: unknown): boolean {
+  if (a instanceof JavaChar || b instanceof JavaChar) return a instanceof JavaChar && b instanceof JavaChar && a.value === b.value;
+  if (a instanceof JavaEntry || b instanceof JavaEntry) {
+    return a instanceof JavaEntry && b instanceof JavaEntry && a.key === b.key && javaValueEquals(a.value, b.value);
+  }
+  const x = a instanceof JavaDouble ? a.value : a;
+  const y = b instanceof JavaDouble ? b.value : b;
+  if (x === null || x === undefined || y === null || y === undefined) return (x === null || x === undefined) && (y === null || y === undefined);
+  if (Array.isArray(x)) return Array.isArray(y) && x.length === y.length && x.every((v, i) => javaValueEquals(v, y[i]));
+  if (isJavaMap(x)) {
+    if (!isJavaMap(y)) return false;
+    const keys = Object.keys(x);
+    return keys.length === Object.keys(y).length && keys.every(k => Object.prototype.hasOwnProperty.call(y, k) && javaValueEquals(x[k], y[k]));
+  }
+  return typeof x === typeof y && x === y;
+}
 
 /**
  * The Java method `name` of `target`, or `undefined` when a Java value of that type has none the
  * simulator provides.
  */
 export function javaMethod(target: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  if (target instanceof JavaDouble) return name === 'toString' ? () => javaDoubleText(target.value) : javaMethod(target.value, name);
+  if (target instanceof JavaEntry) {
+    const entry = ENTRY[name];
+    return Object.prototype.hasOwnProperty.call(ENTRY, name) ? (...args: unknown[]) => entry(target, ...args) : undefined;
+  }
+  if (target instanceof JavaChar) {
+    const char = CHARACTER[name];
+    return Object.prototype.hasOwnProperty.call(CHARACTER, name) ? (...args: unknown[]) => char(target.value, ...args) : undefined;
+  }
   const table = typeof target === 'string' ? STRING
     : typeof target === 'number' ? NUMBER
       : typeof target === 'boolean' ? BOOLEAN
@@ -186,6 +246,9 @@ export function javaToString(value: unknown): string {
 function javaText(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') return javaNumber(value);
+  if (value instanceof JavaDouble) return javaDoubleText(value.value);
+  if (value instanceof JavaChar) return value.value;
+  if (value instanceof JavaEntry) return `${value.key}=${javaText(value.value)}`;
   if (Array.isArray(value)) return isJsonList(value) ? javaJson(value) : `[${value.map(javaText).join(', ')}]`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${javaText(v)}`).join(', ')}}`;
@@ -204,17 +267,16 @@ export function renderedValue(value: unknown): string {
  */
 export function javaNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
-  const abs = Math.abs(n);
-  if (abs >= 1e-3 && abs < 1e7) return String(n);
-  const [mantissa, exponent] = n.toExponential().split('e');
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+  return javaDoubleText(n);
 }
 
 /** JSON text with Java's number formatting, as API Gateway's JSON writer prints a list read from JSON. */
 export function javaJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') return Number.isFinite(value) ? javaNumber(value) : 'null';
+  if (value instanceof JavaDouble) return javaDoubleText(value.value);
+  if (value instanceof JavaChar) return JSON.stringify(value.value);
+  if (value instanceof JavaEntry) return JSON.stringify(`${value.key}=${javaText(value.value)}`);
   if (Array.isArray(value)) return `[${value.map(javaJson).join(',')}]`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}:${javaJson(v)}`).join(',')}}`;

@@ -1,11 +1,13 @@
 import { parse } from 'velocityjs';
-import { checkBlockBalance } from './block-balance';
+import { ESCAPED_REFERENCE_MACRO, prepareTemplate, PreparedTemplate } from './velocity-lexer';
+import { callArguments } from './velocity-scan';
+import { asTextReference, TEXT_VARIABLE_PREFIX } from './velocity-text';
 
 /**
  * Parsing a template the way Apache Velocity reads it where velocityjs's grammar is stricter or
- * different. Velocity's lexer turns what cannot start a reference or a directive into text (`$-`,
- * `#@x`, the `().pid` after `$a.b('x')`), where velocityjs stops with a syntax error; a template
- * that Velocity renders must not fail here.
+ * different. `velocity-lexer.ts` settles what Velocity's lexer decides (text, escapes, comments,
+ * where it fails); what is left for velocityjs to refuse and Velocity to read as text (`$-`, the
+ * `().pid` after `$a.b('x')`) is turned into text here, one spot at a time.
  */
 
 /** How many unparsable spots are turned into text before the syntax error is given up on. */
@@ -15,46 +17,43 @@ interface JisonError {
   readonly hash?: { readonly loc?: { readonly first_line?: number; readonly last_column?: number }; readonly token?: string };
 }
 
-/**
- * Velocity 1.7 eats the spaces and tabs before a `#set` (its lexer reads them as part of the
- * directive), so `  #set($x = 1)` on a line leaves nothing; velocityjs keeps them.
- */
-function gobbleSetIndent(template: string): string {
-  return template.replace(/[ \t]+(?=#(?:set|\{set\})[ \t]*\()/g, '');
+/** A macro as velocityjs's renderer stores it. */
+export interface MacroDefinition {
+  readonly asts: unknown[];
+  readonly args: unknown;
+}
+
+/** A parsed template: velocityjs's AST and the macros it defines. */
+export interface ParsedTemplate {
+  readonly asts: unknown[];
+  /**
+   * Velocity 1.7 defines macros while it parses, so a template's macros exist before it renders
+   * and the one defined last (a macro's `#end` comes after those inside it) wins.
+   */
+  readonly macros: Readonly<Record<string, MacroDefinition>>;
 }
 
 /** The offset in `template` of the token a syntax error points at. */
 function errorOffset(template: string, e: unknown): number | undefined {
   const loc = (e as JisonError).hash?.loc;
   if (loc?.first_line === undefined || loc.last_column === undefined) return undefined;
+  return offsetOf(template, loc.first_line, loc.last_column);
+}
+
+function offsetOf(template: string, line: number, column: number): number | undefined {
   let offset = 0;
-  for (let line = 1; line < loc.first_line; line++) {
+  for (let l = 1; l < line; l++) {
     const next = template.indexOf('\n', offset);
     if (next < 0) return undefined;
     offset = next + 1;
   }
-  return Math.min(offset + loc.last_column, template.length);
+  return Math.min(offset + column, template.length);
 }
-
-/**
- * Variables that hold one character each: a repair replaces an unparsable character by a reference
- * to the variable that renders it (a raw block `#[[...]]#` cannot follow a reference in velocityjs).
- */
-export const TEXT_VARIABLE_PREFIX = '__cdkIntegrationResponsesText';
-
-/** The variables a repaired template refers to, to render with it. */
-export function textVariables(): Record<string, string> {
-  return TEXT_VARIABLES;
-}
-
-const TEXT_VARIABLES: Record<string, string> = {};
-for (const c of '$#()[]{}.!@*=%+-/<>,:;\'"|&^~?`') TEXT_VARIABLES[`${TEXT_VARIABLE_PREFIX}${c.charCodeAt(0)}`] = c;
 
 /** `template` with the character at `i` made literal text, or `undefined` when it cannot be. */
 function asText(template: string, i: number): string | undefined {
-  const name = `${TEXT_VARIABLE_PREFIX}${template.charCodeAt(i)}`;
-  if (!(name in TEXT_VARIABLES)) return undefined;
-  return `${template.slice(0, i)}\${${name}}${template.slice(i + 1)}`;
+  const text = asTextReference(template[i]);
+  return text === undefined ? undefined : `${template.slice(0, i)}${text}${template.slice(i + 1)}`;
 }
 
 /**
@@ -68,22 +67,29 @@ function candidates(template: string, offset: number): number[] {
   return [...new Set(starts)].filter(i => i >= 0 && i < template.length && !/\s/.test(template[i]));
 }
 
+/** Whether `offset` lies in a directive's arguments, where Velocity reads no text either. */
+function inArguments(prepared: PreparedTemplate, shift: number, offset: number): boolean {
+  return prepared.argumentSpans.some(([start, end]) => offset >= start + shift && offset <= end + shift);
+}
+
 /**
- * velocityjs's AST of `template`, repaired where Velocity would read text. Throws the first syntax
- * error when no repair helps (Velocity fails on such a template too, for example an `#if` without
- * `#end`).
+ * The AST of `template` as Velocity 1.7 reads it. Throws the first syntax error when Velocity fails
+ * on the template too (an `#if` without `#end`, arguments that do not close).
  */
-export function parseLeniently(template: string): unknown {
-  checkBlockBalance(template);
-  let source = gobbleSetIndent(template);
+export function parseLeniently(template: string): ParsedTemplate {
+  const prepared = prepareTemplate(template);
+  let source = prepared.source;
   let firstError: unknown;
   for (let repairs = 0; repairs <= MAX_REPAIRS; repairs++) {
     try {
-      return parse(source);
+      return finish(parse(source) as unknown[], source, prepared);
     } catch (e) {
       firstError ??= e;
       const offset = errorOffset(source, e);
       if (offset === undefined || (e as JisonError).hash?.token === 'EOF') throw firstError;
+      // Repairs only lengthen the source before the spans they do not touch; a repair inside
+      // arguments is never made, so the spans shift by what was added before them.
+      if (inArguments(prepared, source.length - prepared.source.length, offset)) throw firstError;
       const repaired = candidates(source, offset).map(i => asText(source, i)).find(t => t !== undefined && progresses(t, offset));
       if (repaired === undefined) throw firstError;
       source = repaired;
@@ -102,4 +108,55 @@ function progresses(template: string, offset: number): boolean {
     // The repair adds the variable reference before the old error.
     return next !== undefined && next > offset + TEXT_VARIABLE_PREFIX.length + 5;
   }
+}
+
+interface Node {
+  type?: string;
+  id?: string;
+  pos?: { first_line: number; first_column: number; last_line?: number; last_column?: number };
+  args?: Array<{ id?: string }>;
+  escapedSource?: string;
+  macroParameter?: number;
+  source?: string;
+  argumentSources?: string[];
+}
+
+const PLAIN_REFERENCE = /^\$!?\{?([a-zA-Z_][a-zA-Z0-9_-]*)\}?$/;
+
+/**
+ * Gives each escaped reference its source (and, inside a macro, the parameter it names: Velocity
+ * writes `\$p` as the argument the macro was called with), each macro call the text it was written
+ * as (Velocity writes a call of an undefined macro as text) and its arguments' texts, and collects
+ * the macros in the order Velocity defines them.
+ */
+function finish(asts: unknown[], source: string, prepared: PreparedTemplate): ParsedTemplate {
+  const macros: Record<string, MacroDefinition> = {};
+  let escaped = 0;
+  const visit = (list: unknown[], parameters: readonly string[]): void => {
+    for (const item of list) {
+      if (Array.isArray(item)) {
+        const head = item[0] as Node;
+        const isMacro = head?.type === 'macro' && head.id !== undefined;
+        visit(item.slice(1), isMacro ? (head.args ?? []).map(a => a.id ?? '') : parameters);
+        if (isMacro) macros[head.id!] = { asts: item.slice(1), args: head.args };
+        continue;
+      }
+      const node = item as Node;
+      if (node === null || typeof node !== 'object' || node.type !== 'macro_call') continue;
+      if (node.id === ESCAPED_REFERENCE_MACRO) {
+        node.escapedSource = prepared.escapedReferences[escaped++];
+        const name = PLAIN_REFERENCE.exec(node.escapedSource ?? '')?.[1];
+        if (name !== undefined && parameters.includes(name)) node.macroParameter = parameters.indexOf(name);
+      } else if (node.pos?.last_line !== undefined && node.pos.last_column !== undefined) {
+        const start = offsetOf(source, node.pos.first_line, node.pos.first_column);
+        const end = offsetOf(source, node.pos.last_line, node.pos.last_column);
+        if (start !== undefined && end !== undefined) {
+          node.source = source.slice(start, end);
+          node.argumentSources = callArguments(node.source);
+        }
+      }
+    }
+  };
+  visit(asts, []);
+  return { asts, macros };
 }

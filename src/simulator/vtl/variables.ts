@@ -1,6 +1,6 @@
 import { inputJson, parseJsonSafely } from '../json-body';
 import { evaluateJsonPath } from '../json-path';
-import { javaToString } from './java-methods';
+import { javaJson, javaToString } from './java-methods';
 import { exposeMethods } from './sandbox';
 import { TemplateError } from './template-error';
 
@@ -28,9 +28,10 @@ export function inputVariable(body: string, request: TemplateRequest): Record<st
     // An empty payload reads as {} here too (docs/simulator.md).
     body: body.trim() === '' ? '{}' : body,
     // Nothing at the path (or null) renders as a JSON empty string, "" (a deployed API's output).
+    // Numbers are written as Java writes them (`1.0E-7`): the JSON is Java values written again.
     json: (path: unknown) => {
       const value = select(path);
-      return value === undefined || value === null ? '""' : JSON.stringify(value);
+      return value === undefined || value === null ? '""' : javaJson(value);
     },
     // Nothing at the path (or null) is a null reference: it renders as nothing, a method called on
     // it is null too, and it is not equal to ''.

@@ -20,7 +20,6 @@ describe('strings', () => {
     ['lastIndexOf', 'abcabc', ['c'], 5],
     ['substring', 'abcdef', [2], 'cdef'],
     ['substring', 'abcdef', [1, 3], 'bc'],
-    ['charAt', 'abc', [1], 'b'],
     ['toUpperCase', 'abc', [], 'ABC'],
     ['trim', '\t abc \n', [], 'abc'],
     ['replace', 'a.b.c', ['.', '/'], 'a/b/c'],
@@ -41,6 +40,16 @@ describe('strings', () => {
   test('out-of-range indexes fail like Java, not silently like JavaScript', () => {
     expect(() => call('abc', 'substring', 2, 5)).toThrow('substring(2, 5) is out of range for a string of length 3');
     expect(() => call('abc', 'charAt', 3)).toThrow('index 3 is out of range for a string of length 3');
+  });
+
+  test('charAt gives a Java char: it renders as its character but has no String methods', () => {
+    const char = call('abc', 'charAt', 1);
+    expect(javaToString(char)).toBe('b');
+    expect(javaMethod(char, 'startsWith')).toBeUndefined();
+    expect(call(char, 'equals', call('xbx', 'charAt', 1))).toBe(true);
+    expect(call(char, 'equals', 'b')).toBe(false);
+    // An argument of the wrong type is a method Velocity does not find.
+    expect(call('abc', 'charAt', 'a')).toBeUndefined();
   });
 
   test('Java-only regex syntax is refused rather than misread', () => {
