@@ -80,7 +80,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   // The example app, its scripts and the benchmark are linted like the tests.
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'scripts', 'bench', 'examples'] },
-  gitignore: ['cdk.out', '/oracle/build/', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json', '__pycache__/', '/examples/java/target/'],
+  gitignore: ['cdk.out', '/oracle/build/', '/scripts/oracle/peer/node_modules/', '/examples/cdk.out', '/bench/results/', '*.tsbuildinfo', '.jsii.tabl.json', '__pycache__/', '/examples/java/target/'],
 });
 
 // Findings are built in src/rules only: builders, checks and the simulator call a rule and throw or

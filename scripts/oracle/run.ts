@@ -2,7 +2,9 @@
  * `npm run oracle`: renders generated mapping templates with the simulator and with Apache
  * Velocity 1.7 (the engine API Gateway runs, with $input, $util, ... as AWS documents them, in
  * oracle/), prints how often they agree, and records a sample of the oracle's answers as
- * test/fixtures/vtl-oracle.json for the test suite (which needs no JDK).
+ * test/fixtures/vtl-oracle.json for the test suite (which needs no JDK). It renders the same
+ * cases with serverless-offline (scripts/oracle/peer/, installed on first use), the local emulator
+ * users would pick instead, and prints its agreement too.
  *
  *   npm run oracle                     # 10,000 cases from a random seed (printed)
  *   npm run oracle -- --seed 42 --cases 20000
@@ -12,8 +14,10 @@ import * as path from 'path';
 import { generateCases } from './cases';
 import { runJsonBodies } from './json-bodies';
 import { buildOracle, oracleAnswers } from './oracle-answer';
+import { peerAnswers } from './peer-answer';
 import { agrees, Answer, simulatorAnswer } from './simulator-answer';
 
+const PEER_VERSION = JSON.parse(fs.readFileSync(path.join(__dirname, 'peer', 'package.json'), 'utf8')).dependencies['serverless-offline'];
 const FIXTURE = path.join(__dirname, '..', '..', 'test', 'fixtures', 'vtl-oracle.json');
 /** The fixture's size: up to this many disagreements (with the simulator's answer, pinned) and agreeing cases. */
 const RECORDED_MISSES = 200;
@@ -36,6 +40,10 @@ function main(): void {
   const agreeing = cases.filter((_, i) => agrees(oracle[i], simulator[i]));
   console.log(`oracle: agree=${agreeing.length}/${cases.length} (${(100 * agreeing.length / cases.length).toFixed(2)}%) for the simulator, ` +
     `in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const peer = peerAnswers(cases);
+  const peerAgreeing = cases.filter((_, i) => agrees(oracle[i], peer[i])).length;
+  console.log(`oracle: agree=${peerAgreeing}/${cases.length} (${(100 * peerAgreeing / cases.length).toFixed(2)}%) for serverless-offline ${PEER_VERSION}`);
 
   const misses = cases.map((c, i) => ({ case: c, oracle: oracle[i], simulator: simulator[i] })).filter(m => !agrees(m.oracle, m.simulator));
   for (const m of misses.slice(0, Number(process.env.ORACLE_SHOW ?? 15))) {
