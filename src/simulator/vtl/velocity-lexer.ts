@@ -208,7 +208,10 @@ class VelocityLexer {
     const j = i + word[0].length;
     const open = j + /^[ \t]*/.exec(t.slice(j, j + 100))![0].length;
     this.track(name, i, t[open] === '(');
-    if (this.hashLeak && name === 'set' && !afterReference) throw syntaxError(t, i, "a #set after '#' and a reference, where Velocity reads no #set");
+    if (this.hashLeak && name === 'set') {
+      if (!afterReference) throw syntaxError(t, i, "a #set after '#' and a reference, where Velocity reads no #set");
+      this.hashLeak = false;
+    }
     if (name === 'stop' && t[j] !== '(') {
       this.emitDirective('#stop()', j);
     } else if (name === 'break' && t[j] !== '(') {
@@ -270,7 +273,7 @@ class VelocityLexer {
       // velocityjs halves an even run before a reference as Velocity does.
       this.out += run;
       this.i = next;
-    } else if (afterSigil === undefined && word && odd && (DIRECTIVES.has(word[1] ?? word[2]) || this.macros.has(word[1] ?? word[2]))) {
+    } else if (word && odd && (DIRECTIVES.has(word[1] ?? word[2]) || this.macros.has(word[1] ?? word[2]))) {
       // An escaped directive or macro is text, less one backslash.
       this.out += asText('\\'.repeat((run.length - 1) / 2) + t.slice(next, next + word[0].length));
       this.i = next + word[0].length;
@@ -293,9 +296,10 @@ class VelocityLexer {
       this.afterReference = t[start] !== '{';
       this.emit(reference.bareBeforeParenthesis ? `${bang ? '$!' : '$'}{${t.slice(start, reference.end)}}` : t.slice(i, reference.end), reference.end);
       if (reference.endsWithProperty && t.startsWith('##', this.i)) {
+        // After a property, `##` starts no comment: the first `#` is text, the second starts what it starts.
         if (this.i + 2 === t.length) throw syntaxError(t, this.i, "the template ends with '##' after a reference");
-        this.out += asText('##');
-        this.i += 2;
+        this.out += asText('#');
+        this.i += 1;
         this.afterText = true;
       }
       return;

@@ -123,7 +123,8 @@ const OPERATOR_AFTER = /^\s*(?:[=!<>]=|[<>+\-*/%]|&&|\|\|)/;
 
 /**
  * `args` (a directive's arguments, with their parentheses) with each constant list or map literal
- * that is an operand of an operator replaced by `$<prefix><n>`, its source added to `literals`.
+ * that is an operand of an operator replaced by `$<prefix><n>`, its source added to `literals`,
+ * and each index written as the `get` call it is.
  */
 export function hoistOperandLiterals(args: string, prefix: string, literals: string[]): string {
   let out = '';
@@ -134,6 +135,12 @@ export function hoistOperandLiterals(args: string, prefix: string, literals: str
     if (c === '"' || c === "'") {
       const end = stringEnd(args, i);
       out += args.slice(i, end);
+      i = end;
+    } else if (c === '[' && /[\w)\]]$/.test(args.slice(Math.max(0, i - 1), i))) {
+      // An index (`$a[0]`), which velocityjs cannot read before an operator in a condition: the
+      // `get` call Velocity makes of it.
+      const end = argumentsEnd(args, i);
+      out += `.get(${hoistOperandLiterals(args.slice(i + 1, end - 1), prefix, literals)})`;
       i = end;
     } else if (i > 0 && (c === '[' || (c === '{' && !formalReference))) {
       const end = argumentsEnd(args, i);
