@@ -53,7 +53,9 @@ const DIFFERENCES: Record<string, Difference> = {
 
 describe.each(Object.entries(DIFFERENCES))('%s', (_, difference) => {
   test(`${JSON.stringify(difference.template)}: the simulator answers as pinned (Velocity 1.7: ${difference.velocity})`, () => {
-    const c: OracleCase = { template: difference.template, body: difference.body, params: { path: {}, querystring: {}, header: {} }, stageVariables: {} };
+    const c: OracleCase = {
+      template: difference.template, body: difference.body, params: { path: {}, querystring: {}, header: {} }, stageVariables: {},
+    };
     expect(simulatorAnswer(c)).toEqual(difference.simulator);
   });
 });
