@@ -1,5 +1,5 @@
 import { isJsonList } from '../json-lists';
-import { JavaChar, JavaDouble, javaDoubleText, JavaEntry } from './java-values';
+import { JavaChar, JavaCollection, JavaDouble, javaDoubleText, JavaEntry } from './java-values';
 import { allMatches, RegexMatch, searcher, splitWith } from './regex-search';
 import { TemplateError } from './template-error';
 import { compileJavaPattern, CompiledPattern, PatternMatchError } from '../../grammar/java-pattern';
@@ -162,14 +162,16 @@ const LIST: Record<string, Method> = {
   toString: (l: unknown[]) => javaToString(l),
 };
 
+const COLLECTION: Record<string, Method> = Object.fromEntries(Object.entries(LIST).filter(([name]) => !['get', 'indexOf', 'count'].includes(name)));
+
 const own = (m: Record<string, unknown>, k: unknown) => Object.prototype.hasOwnProperty.call(m, str(k));
 
 const MAP: Record<string, Method> = {
   get: (m: Record<string, unknown>, k) => own(m, k) ? m[str(k)] : null,
   containsKey: (m: Record<string, unknown>, k) => own(m, k),
-  keySet: (m: Record<string, unknown>) => Object.keys(m),
-  values: (m: Record<string, unknown>) => Object.values(m),
-  entrySet: (m: Record<string, unknown>) => Object.entries(m).map(([key, value]) => new JavaEntry(key, value)),
+  keySet: (m: Record<string, unknown>) => JavaCollection.from(Object.keys(m)),
+  values: (m: Record<string, unknown>) => JavaCollection.from(Object.values(m)),
+  entrySet: (m: Record<string, unknown>) => JavaCollection.from(Object.entries(m), ([key, value]) => new JavaEntry(key, value)),
   size: (m: Record<string, unknown>) => Object.keys(m).length,
   isEmpty: (m: Record<string, unknown>) => Object.keys(m).length === 0,
   put: (m: Record<string, unknown>, k, v) => {
@@ -226,9 +228,10 @@ export function javaMethod(target: unknown, name: string): ((...args: unknown[])
   const table = typeof target === 'string' ? STRING
     : typeof target === 'number' ? NUMBER
       : typeof target === 'boolean' ? BOOLEAN
-        : Array.isArray(target) ? LIST
-          : target !== null && typeof target === 'object' ? MAP
-            : undefined;
+        : target instanceof JavaCollection ? COLLECTION
+          : Array.isArray(target) ? LIST
+            : target !== null && typeof target === 'object' ? MAP
+              : undefined;
   const method = table && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
   return method && ((...args: unknown[]) => method(target, ...args));
 }

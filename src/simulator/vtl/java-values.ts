@@ -30,3 +30,9 @@ export class JavaChar {
 export class JavaEntry {
   constructor(readonly key: string, readonly value: unknown) {}
 }
+
+/**
+ * What a map's `keySet()`, `values()` and `entrySet()` return: a Java collection that is no list,
+ * so it has no `get`, `indexOf` or `count` (Velocity finds no such method: null).
+ */
+export class JavaCollection<T> extends Array<T> {}
