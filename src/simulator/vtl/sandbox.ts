@@ -5,6 +5,7 @@ import { JsonBodyError } from '../json-body';
 import { javaArithmetic, javaCompare, javaEquals, numberOf } from './java-operators';
 import { JavaChar, JavaDouble, JavaEntry } from './java-values';
 import { TemplateError } from './template-error';
+import { FAIL_MACRO } from './velocity-arguments';
 import { BREAK_MACRO, ESCAPED_REFERENCE_MACRO, INCLUDE_MACRO, LITERAL_VARIABLE_PREFIX } from './velocity-lexer';
 import { textVariables } from './velocity-text';
 import { BoundedCache } from '../../util/bounded-cache';
@@ -147,6 +148,9 @@ class SandboxCompile extends (Compile as any) {
       (this as any).runState.stop = true;
       this.breaking = true;
       return '';
+    }
+    if (ast.id === FAIL_MACRO) {
+      throw new TemplateError(String((this as any).getLiteral((ast.args ?? [])[0])), lineOf(ast));
     }
     if (ast.id === INCLUDE_MACRO) {
       throw new TemplateError('#include and #parse cannot be rendered: an API Gateway mapping template has no other templates to read', lineOf(ast));

@@ -1,4 +1,5 @@
-import { argumentsEnd, checkArguments, endsInsideToken, hoistOperandLiterals, scanReference, syntaxError } from './velocity-scan';
+import { dropStraySigns, foreachHeader, renameWords, variableName } from './velocity-arguments';
+import { argumentsEnd, checkArguments, IDENTIFIER, endsInsideToken, hoistOperandLiterals, scanReference, STRAY_HASH_BEFORE, stringEnd, syntaxError } from './velocity-scan';
 import { asText, NOTHING } from './velocity-text';
 
 /**
@@ -22,7 +23,12 @@ import { asText, NOTHING } from './velocity-text';
  * - spaces before `#set` are dropped only where a token other than text ends before them (the
  *   start of the template, a reference, a directive, a comment), not after text on the same line;
  * - `#stop` stops the rendering, `#break` the innermost `#foreach`, macro or the template, and
- *   `#evaluate` renders its argument.
+ *   `#evaluate` renders its argument;
+ * - in arguments, a `$` or `#` that starts nothing is dropped, and `#foreach` takes its arguments as
+ *   Velocity does (velocity-arguments.ts);
+ * - the states Velocity's lexer is left in after some sequences of references (see the fields
+ *   below): a word after `$a.b()` loses its properties, `##` after `$a.b` or in a call opened before
+ *   a directive starts no comment, and `#set` is read or refused accordingly.
  */
 
 /**
@@ -43,6 +49,8 @@ const DIRECTIVES = new Set(['if', 'elseif', 'else', 'end', 'foreach', 'set', 'ma
 const GRAMMAR_DIRECTIVES = new Set(['if', 'elseif', 'else', 'end', 'set']);
 /** Directives that open a block `#end` closes, and that cannot do without their arguments. */
 const BLOCK_DIRECTIVES = new Set(['if', 'foreach', 'macro', 'define']);
+/** Directives that, right after `$a.b$c`, leave Velocity's lexer as it was (see `elseLeak`); any other `#word` does not. */
+const LEAK_KEEPING_DIRECTIVES = new Set(['if', 'set', 'foreach', 'macro', 'define', 'evaluate', 'include', 'parse', 'stop', 'break']);
 const DIRECTIVE_WORD = /^#(?:\{([a-zA-Z][a-zA-Z0-9_-]*)\}|([a-zA-Z][a-zA-Z0-9_-]*))/;
 const SET_WITH_INDENT = /^[ \t]+#(?:set|\{set\})[ \t]*\(/;
 
@@ -79,6 +87,41 @@ class VelocityLexer {
    * that a `[` next (`$i#set($x = 1)[`, `$i#[[r]]#x[`) is read as an index and fails to parse. */
   private afterReference = false;
   private referenceLeak = false;
+  /**
+   * Whether the last token was an unbraced reference that ends with a property (`$a.b`), or a
+   * braced reference right after one: Velocity's lexer is still in that property then, so a braced
+   * reference right after it (`$a.b${c}`) counts as unbraced and `##` after it is text.
+   */
+  private afterProperty = false;
+  /**
+   * After an unbraced reference that ends with a call or an index (`$a.b()`, `$a[0]`), or that
+   * continued a property (`$a.b${c}`, `$a.b$.c`), Velocity's lexer reads a word right after it as a
+   * reference's name: it writes the word and drops the word's properties, calls and indexes
+   * (`$a.b()x.y` writes `x`). After a continued property, a word alone counts as a property (a `##`
+   * after it is text).
+   */
+  private wordLeak: 'call' | 'property' | undefined;
+  /**
+   * After `$a.b$.c`, Velocity's lexer reads on as in a braced reference: words are text, and a `}`
+   * (text too) leaves it as after `$a.b${c}` (see `wordLeak`): `$a.b$.c}x##` writes `}x##`.
+   */
+  private braceLeak = false;
+  /**
+   * An unbraced reference right after one that ends with a property (`$a.b$c`) leaves Velocity's
+   * lexer a state behind. A braced reference right after it counts as unbraced (a `#set` may
+   * follow it after `#$x`, and so do braced ones after that). After an `#end`, `#else`, `#elseif`,
+   * or a `#word` that is text or a macro call right after it, a `#set` may follow too, and in the
+   * words and braced references that follow, `##` starts no comment (see `hash`). `elseLeak` is
+   * 'pending' until the next token ('chained' after such a braced reference), 'on' after the `#word`.
+   */
+  private elseLeak: 'pending' | 'chained' | 'on' | undefined;
+  /**
+   * After a method call opened right before a directive (`$a.b(#if`), Velocity's lexer keeps reading
+   * the rest of the template as that call's arguments: only words, strings and `#` tokens can
+   * follow, `##` starts no comment (see `leakedHashes`), and a space, a newline or a `)` fails to
+   * parse. Set to where the call opens.
+   */
+  private callLeak: number | undefined;
   /** Where each open block starts, to match `#end`s as Velocity does. */
   private readonly blocks: Array<{ readonly name: string; readonly at: number; elsed?: boolean }> = [];
   /** Whether the last token was text: spaces before a `#set` then belong to it. */
@@ -102,9 +145,20 @@ class VelocityLexer {
       }
       const reference = this.afterReference;
       this.afterReference = false;
-      if (c === '#') this.hash(reference);
+      const property = this.afterProperty;
+      this.afterProperty = false;
+      const leak = this.wordLeak;
+      this.wordLeak = undefined;
+      const brace = this.braceLeak;
+      this.braceLeak = false;
+      const elseLeak = this.elseLeak;
+      if (elseLeak !== 'on' || !/^(?:[#a-zA-Z0-9_-]|\$!?\{)/.test(this.t.slice(this.i, this.i + 3))) this.elseLeak = undefined;
+      if (brace && c === '}') this.closeBraceLeak();
+      else if (leak && /[a-zA-Z_]/.test(c)) this.wordAfterReference(leak, brace);
+      else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) this.callArgumentText(c, reference);
+      else if (c === '#') this.hash(reference, elseLeak === 'pending');
       else if (c === '\\') this.backslashes(sigil);
-      else if (c === '$') this.dollar(sigil);
+      else if (c === '$') this.dollar(sigil, property, elseLeak === 'pending' || elseLeak === 'chained');
       else if ((c === ' ' || c === '\t') && SET_WITH_INDENT.test(this.t.slice(this.i, this.i + 120))) this.setIndent(reference);
       else this.text(c, sigil);
     }
@@ -142,13 +196,23 @@ class VelocityLexer {
     this.emit(source + (newline ? newline[0] : ''), end + (newline ? newline[0].length : 0));
   }
 
-  private hash(afterReference: boolean): void {
+  private hash(afterReference: boolean, elseLeak: boolean): void {
     const { t, i } = this;
     if (afterReference && (t.startsWith('#[[', i) || (t.startsWith('#*', i) && !t.startsWith('#**', i)) || /^#(?:set|\{set\})[ \t]*\(/.test(t.slice(i, i + 20)))) {
       this.referenceLeak = true;
     }
     const blockCall = /^#@([a-zA-Z][a-zA-Z0-9_-]*)/.exec(t.slice(i, i + 200));
     if (blockCall && this.macros.has(blockCall[1])) this.blocks.push({ name: '@', at: i });
+    if (t.startsWith('##', i) && (this.callLeak !== undefined || this.elseLeak === 'on')) {
+      this.leakedHashes();
+      return;
+    }
+    this.elseLeak = undefined;
+    const word = DIRECTIVE_WORD.exec(t.slice(i, i + 200));
+    if (elseLeak && word && !LEAK_KEEPING_DIRECTIVES.has(word[1] ?? word[2])) {
+      this.elseLeak = 'on';
+      this.hashLeak = false;
+    }
     if (t.startsWith('##', i)) this.lineComment();
     else if (t.startsWith('#[[', i)) this.rawBlock();
     else if (t.startsWith('#*', i)) this.blockComment();
@@ -219,13 +283,15 @@ class VelocityLexer {
     } else if (t[open] === '(' && name !== 'else' && name !== 'end') {
       const end = argumentsEnd(t, open);
       if (end < 0) throw syntaxError(t, open, `the arguments of #${name} do not close`);
-      const args = t.slice(open, end);
       checkArguments(t, open, end, false);
+      const args = renameWords(dropStraySigns(t.slice(open, end)));
       const start = this.out.length;
-      const head = name === 'evaluate' ? '#eval' : name === 'include' || name === 'parse' ? `#${INCLUDE_MACRO}` : t.slice(i, open);
+      const foreach = name === 'foreach' ? foreachHeader(args, literal => this.hoist(literal)) : undefined;
+      const head = name === 'evaluate' ? '#eval' : name === 'include' || name === 'parse' ? `#${INCLUDE_MACRO}` : `#${name}${t.slice(j, open)}`;
       const hoisted = name === 'if' || name === 'elseif' || name === 'set' ? hoistOperandLiterals(args, LITERAL_VARIABLE_PREFIX, this.literals) : args;
-      this.argumentSpans.push([start, start + head.length + hoisted.length]);
-      this.emitDirective(head + hoisted, end);
+      const source = foreach ?? head + hoisted;
+      this.argumentSpans.push([start, start + source.length]);
+      this.emitDirective(source, end);
     } else if (this.macros.has(name) && !DIRECTIVES.has(name) && t[open] !== '(') {
       // A macro called without arguments.
       this.emitDirective(`#${name}()`, j);
@@ -267,7 +333,7 @@ class VelocityLexer {
     if (reference && odd) {
       const source = t.slice(next, reference.end);
       this.escapedReferences.push(source);
-      this.out += `${asText('\\'.repeat((run.length - 1) / 2))}#${ESCAPED_REFERENCE_MACRO}(${source})`;
+      this.out += `${asText('\\'.repeat((run.length - 1) / 2))}#${ESCAPED_REFERENCE_MACRO}(${renameWords(dropStraySigns(source))})`;
       this.i = reference.end;
     } else if (reference) {
       // velocityjs halves an even run before a reference as Velocity does.
@@ -284,24 +350,50 @@ class VelocityLexer {
     }
   }
 
-  private dollar(sigil: '$' | '#' | undefined): void {
+  private dollar(sigil: '$' | '#' | undefined, afterProperty: boolean, afterReferencePair: boolean): void {
     const { t, i } = this;
     const bang = t[i + 1] === '!';
     const start = i + (bang ? 2 : 1);
+    if (afterProperty && t[start] === '.' && /^[a-zA-Z_]/.test(t.slice(start + 1, start + 2))) {
+      // Right after a property, `$.c`, `$.c(1)` and their own properties and calls are read as more
+      // of it, on nothing: they write nothing. Velocity's lexer then waits for a `}` (see `braceLeak`).
+      let more = scanReference(t, start + 1)!;
+      let end = more.end;
+      if (more.bareBeforeParenthesis) {
+        const close = argumentsEnd(t, end);
+        if (close < 0) throw syntaxError(t, end, `the method call at column ${end + 1} does not close`);
+        const after = t[close] === '.' || t[close] === '[' ? scanReference(`x${t.slice(close)}`, 0)! : undefined;
+        end = close + (after ? after.end - 1 : 0);
+        more = { ...more, endsWithProperty: after?.endsWithProperty ?? false };
+      }
+      this.emit(NOTHING, end);
+      this.afterProperty = more.endsWithProperty || (end === start + 1 + IDENTIFIER.exec(t.slice(start + 1, start + 201))![0].length);
+      this.wordLeak = 'property';
+      this.braceLeak = true;
+      this.hashAfterProperty();
+      return;
+    }
     const reference = start < t.length ? scanReference(t, start) : undefined;
     if (reference) {
-      // `$e(`: the reference, then the text `(`.
       if (sigil === '#') this.hashLeak = true;
-      // Only an unbraced reference can run on into what follows it.
-      this.afterReference = t[start] !== '{';
-      this.emit(reference.bareBeforeParenthesis ? `${bang ? '$!' : '$'}{${t.slice(start, reference.end)}}` : t.slice(i, reference.end), reference.end);
-      if (reference.endsWithProperty && t.startsWith('##', this.i)) {
-        // After a property, `##` starts no comment: the first `#` is text, the second starts what it starts.
-        if (this.i + 2 === t.length) throw syntaxError(t, this.i, "the template ends with '##' after a reference");
-        this.out += asText('#');
-        this.i += 1;
-        this.afterText = true;
+      // Only an unbraced reference can run on into what follows it, or a braced one that follows it.
+      const braced = t[start] === '{';
+      this.afterReference = !braced || afterProperty || afterReferencePair;
+      this.afterProperty = reference.endsWithProperty || (braced && afterProperty);
+      this.wordLeak = braced && afterProperty ? 'property' : !braced && reference.endsWithCall ? 'call' : undefined;
+      if (!braced && afterProperty) this.elseLeak = 'pending';
+      else if (braced && afterReferencePair) this.elseLeak = 'chained';
+      const source = renameWords(dropStraySigns(t.slice(start, reference.end))).replace(/^(\{?)([a-zA-Z_][a-zA-Z0-9_-]*)/, (_, brace, name) => brace + variableName(name));
+      const callBeforeDirective = reference.endsWithProperty && t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? '');
+      // `$e(` and `$a.b(#if`: the reference, then the text `(`.
+      const bare = reference.bareBeforeParenthesis || callBeforeDirective;
+      this.emit(`${bang ? '$!' : '$'}${bare ? `{${source}}` : source}`, reference.end);
+      if (callBeforeDirective) {
+        this.callLeak ??= reference.end;
+        this.emit('(', reference.end + 1);
+        return;
       }
+      this.hashAfterProperty();
       return;
     }
     if (start >= t.length) throw syntaxError(t, i, `the template ends with '${bang ? '$!' : '$'}'`);
@@ -336,6 +428,91 @@ class VelocityLexer {
     this.i = start;
     this.afterText = true;
     this.afterSigil = '$';
+  }
+
+  /** After a property, `##` starts no comment (see `leakedHashes`). */
+  private hashAfterProperty(): void {
+    if (!this.afterProperty || !this.t.startsWith('##', this.i)) return;
+    if (this.i + 2 === this.t.length) throw syntaxError(this.t, this.i, "the template ends with '##' after a reference");
+    this.leakedHashes();
+  }
+
+  /**
+   * `##` where Velocity's lexer is a state behind (after a property, `callLeak`, `elseLeak`): it
+   * starts no comment. Before `#`, `#if`, `#elseif`, `#else` or `#end` (the directives Velocity's
+   * grammar reads itself) the first `#` is dropped and the second starts what it starts; a `#set`
+   * there fails; before anything else, both are text with the word after them (`##m()` and
+   * `##foreach` are text, not a call).
+   */
+  private leakedHashes(): void {
+    const { t, i } = this;
+    const rest = t.slice(i + 1, i + 200);
+    if (/^#(?:set|\{set\})[ \t]*\(/.test(rest)) throw syntaxError(t, i + 1, "a #set after '#', where Velocity reads no #set");
+    const word = DIRECTIVE_WORD.exec(rest);
+    const name = word?.[1] ?? word?.[2];
+    if (rest.startsWith('##')) {
+      this.i = i + 1;
+      this.lineComment();
+      return;
+    }
+    if (name !== undefined && GRAMMAR_DIRECTIVES.has(name)) {
+      this.emit('', i + 1);
+      return;
+    }
+    const text = `##${word ? word[0].slice(1) : ''}`;
+    this.out += asText(text);
+    this.i = i + text.length;
+    this.afterText = true;
+  }
+
+  /** A word right after a reference, where Velocity's lexer still reads a reference (see `wordLeak`). */
+  private wordAfterReference(leak: 'call' | 'property', brace: boolean): void {
+    const { t, i } = this;
+    const word = IDENTIFIER.exec(t.slice(i, i + 200))![0];
+    const chain = scanReference(t, i)!;
+    this.out += word;
+    this.i = chain.end;
+    this.afterText = true;
+    this.afterProperty = chain.endsWithProperty || (leak === 'property' && chain.end === i + word.length);
+    this.braceLeak = brace && chain.end === i + word.length;
+    if (!this.braceLeak) this.hashAfterProperty();
+  }
+
+  /** The `}` that ends a `braceLeak`: text, after which Velocity's lexer is as after `$a.b${c}`. */
+  private closeBraceLeak(): void {
+    this.out += asText('}');
+    this.i++;
+    this.afterText = true;
+    this.afterProperty = true;
+    this.wordLeak = 'property';
+    this.hashAfterProperty();
+  }
+
+  /** Text where Velocity's lexer reads the arguments of a method call (see `callLeak`). */
+  private callArgumentText(c: string, afterReference: boolean): void {
+    const { t, i } = this;
+    // Right after a reference, `{` and `}` are text too.
+    if (/[a-zA-Z0-9_-]/.test(c) || (afterReference && (c === '{' || c === '}'))) {
+      this.text(c, undefined);
+    } else if (c === '"' || c === "'") {
+      const end = stringEnd(t, i);
+      if (end < 0) throw syntaxError(t, i, `a string that does not close, where Velocity still reads the arguments of the method call at column ${this.callLeak! + 1}`);
+      this.out += asText(t.slice(i, end));
+      this.i = end;
+      this.afterText = true;
+    } else if (c === '.' && /^[a-zA-Z_]/.test(t.slice(i + 1, i + 2))) {
+      // Velocity reads `.b` as a property of nothing, which writes nothing.
+      this.i += 1 + /^[a-zA-Z0-9_-]*/.exec(t.slice(i + 1, i + 201))![0].length;
+    } else {
+      const shown = c === '\n' ? '\\n' : c;
+      throw syntaxError(t, i, `'${shown}' where Velocity still reads the arguments of the method call at column ${this.callLeak! + 1}`);
+    }
+  }
+
+  /** Sets `literal` to a variable before the template; returns the variable. */
+  private hoist(literal: string): string {
+    this.literals.push(literal);
+    return `$${LITERAL_VARIABLE_PREFIX}${this.literals.length - 1}`;
   }
 
   private beforeDirectiveOrComment(at: number): boolean {

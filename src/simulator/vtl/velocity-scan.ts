@@ -8,6 +8,12 @@ function lineAt(template: string, i: number): number {
   return template.slice(0, i).split('\n').length;
 }
 
+/**
+ * In arguments, Velocity drops a `#` right before one of these (`$a.b('x'#)`, `[1#]`, `#'x'`):
+ * it starts no directive there. Before anything else, a `#` fails to parse.
+ */
+export const STRAY_HASH_BEFORE = /^[)\]}"'$]$/;
+
 /** A syntax error at `i`, as Velocity would report the template. */
 export function syntaxError(template: string, i: number, what: string): TemplateError {
   return new TemplateError(`syntax error: ${what}`, lineAt(template, i));
@@ -36,7 +42,7 @@ export function argumentsEnd(t: string, i: number): number {
       const end = stringEnd(t, j);
       if (end < 0) return -1;
       j = end - 1;
-    } else if (c === '#') {
+    } else if (c === '#' && !STRAY_HASH_BEFORE.test(t[j + 1] ?? '')) {
       throw syntaxError(t, j, `'#' inside the arguments that open at column ${i + 1}`);
     } else if (c === '(' || c === '[' || c === '{') {
       depth++;
@@ -76,6 +82,8 @@ export interface ReferenceScan {
   readonly bareBeforeParenthesis: boolean;
   /** An unbraced reference that ends with a property (`$a.b`): a `##` right after it is text. */
   readonly endsWithProperty: boolean;
+  /** A reference that ends with a method call or an index (`$a.b()`, `$a[0]`). */
+  readonly endsWithCall: boolean;
 }
 
 /** The reference whose name starts at `i`, or `undefined` when none does. Throws where Velocity fails. */
@@ -93,7 +101,7 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
       property = true;
       // `$a.b(` at the very end is the property `b` and the text `(`; so is `$a.b(` before a
       // directive (`$a.b(#foreach...`).
-      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#/.test(t.slice(j, j + 200))) {
+      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![)\]}"'$])/.test(t.slice(j, j + 200))) {
         const end = argumentsEnd(t, j);
         if (end < 0) throw syntaxError(t, j, `the method call at column ${j + 1} does not close`);
         checkArguments(t, j, end, true);
@@ -115,7 +123,12 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
     if (t[j] !== '}') throw syntaxError(t, j, `the reference at column ${i} does not end with '}'`);
     j++;
   }
-  return { end: j, bareBeforeParenthesis: !braced && modifiers === 0 && t[j] === '(', endsWithProperty: !braced && property };
+  return {
+    end: j,
+    bareBeforeParenthesis: !braced && modifiers === 0 && t[j] === '(',
+    endsWithProperty: !braced && property,
+    endsWithCall: modifiers > 0 && !property,
+  };
 }
 
 const OPERATOR_BEFORE = /(?:[=!<>]=|[<>+\-*/%]|&&|\|\|)\s*$/;

@@ -19,11 +19,17 @@ const DIFFERENCES: Record<string, Difference> = {
   'lexer states Velocity leaves behind in rarer combinations (it refuses, the simulator renders)': {
     template: '$!i{$p]', body: '{}', simulator: { ok: true, output: '{]' }, velocity: 'ParseErrorException: Encountered "]"',
   },
-  'rare syntax velocityjs cannot read inside method arguments, which Velocity reads (the simulator refuses it)': {
-    template: '$a.b($)', body: '{}', simulator: { ok: false, error: 'syntax error: -----^' }, velocity: '(nothing)',
+  'lexer states Velocity leaves behind in rarer combinations (Velocity renders, the simulator refuses)': {
+    template: '#if(true)$i.b$t##c\nC##end|',
+    body: '{}',
+    simulator: { ok: false, error: 'syntax error: a block (#if, #foreach, #macro or #define) without #end' },
+    velocity: 'C|',
   },
-  'a `##` right after a property reference before a directive': {
-    template: '$a.b###foreach($i in [1])x#end', body: '{}', simulator: { ok: true, output: '#' }, velocity: '(nothing)',
+  'what may follow a method call opened right before a directive': {
+    template: '#macro(m)z#end$u.e(#set($s = 1)C##m()',
+    body: '{}',
+    simulator: { ok: false, error: "syntax error: '(' where Velocity still reads the arguments of the method call at column 19" },
+    velocity: '(C##m()',
   },
   'an escaped `$` before a reference': {
     template: '\\$$!{nope}', body: '{}', simulator: { ok: true, output: '\\$' }, velocity: '\\$!{nope}',
