@@ -1,5 +1,5 @@
 import { dropStraySigns, foreachHeader, renameWords, variableName } from './velocity-arguments';
-import { argumentsEnd, checkArguments, IDENTIFIER, endsInsideToken, hoistOperandLiterals, scanReference, STRAY_HASH_BEFORE, stringEnd, syntaxError } from './velocity-scan';
+import { argumentsEnd, CALL_BEFORE_DOT, checkArguments, IDENTIFIER, endsInsideToken, hoistOperandLiterals, scanReference, STRAY_HASH_BEFORE, stringEnd, syntaxError } from './velocity-scan';
 import { asText, NOTHING } from './velocity-text';
 
 /**
@@ -52,6 +52,10 @@ const BLOCK_DIRECTIVES = new Set(['if', 'foreach', 'macro', 'define']);
 /** Directives that, right after `$a.b$c`, leave Velocity's lexer as it was (see `elseLeak`); any other `#word` does not. */
 const LEAK_KEEPING_DIRECTIVES = new Set(['if', 'set', 'foreach', 'macro', 'define', 'evaluate', 'include', 'parse', 'stop', 'break']);
 const DIRECTIVE_WORD = /^#(?:\{([a-zA-Z][a-zA-Z0-9_-]*)\}|([a-zA-Z][a-zA-Z0-9_-]*))/;
+/** `$` or `$!` right before a directive or block macro call: no argument of a method call. */
+const SIGNS_BEFORE_DIRECTIVE = /^\$!?#[@a-zA-Z{]/;
+/** A block macro call's name (`#@m`), as Velocity's lexer reads it. */
+const BLOCK_CALL = /^#(@[a-zA-Z0-9_@]*)/;
 const SET_WITH_INDENT = /^[ \t]+#(?:set|\{set\})[ \t]*\(/;
 
 /** A prepared template: the source for velocityjs and what the sandbox needs to render it. */
@@ -155,10 +159,11 @@ class VelocityLexer {
       if (elseLeak !== 'on' || !/^(?:[#a-zA-Z0-9_-]|\$!?\{)/.test(this.t.slice(this.i, this.i + 3))) this.elseLeak = undefined;
       if (brace && c === '}') this.closeBraceLeak();
       else if (leak && /[a-zA-Z_]/.test(c)) this.wordAfterReference(leak, brace);
+      else if (leak === 'property' && c === '(' && this.callLeak === undefined) this.openLeakedCall();
       else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) this.callArgumentText(c, reference);
       else if (c === '#') this.hash(reference, elseLeak === 'pending');
       else if (c === '\\') this.backslashes(sigil);
-      else if (c === '$') this.dollar(sigil, property, elseLeak === 'pending' || elseLeak === 'chained');
+      else if (c === '$') this.dollar(sigil, property, elseLeak);
       else if ((c === ' ' || c === '\t') && SET_WITH_INDENT.test(this.t.slice(this.i, this.i + 120))) this.setIndent(reference);
       else this.text(c, sigil);
     }
@@ -203,7 +208,8 @@ class VelocityLexer {
     }
     const blockCall = /^#@([a-zA-Z][a-zA-Z0-9_-]*)/.exec(t.slice(i, i + 200));
     if (blockCall && this.macros.has(blockCall[1])) this.blocks.push({ name: '@', at: i });
-    if (t.startsWith('##', i) && (this.callLeak !== undefined || this.elseLeak === 'on')) {
+    // In a leaked call, `##` right after an unbraced reference is a comment still: it ends that reference.
+    if (t.startsWith('##', i) && ((this.callLeak !== undefined && !afterReference) || this.elseLeak === 'on')) {
       this.leakedHashes();
       return;
     }
@@ -213,10 +219,11 @@ class VelocityLexer {
       this.elseLeak = 'on';
       this.hashLeak = false;
     }
-    if (t.startsWith('##', i)) this.lineComment();
-    else if (t.startsWith('#[[', i)) this.rawBlock();
-    else if (t.startsWith('#*', i)) this.blockComment();
-    else this.directive(afterReference);
+    if (t.startsWith('##', i)) {
+      this.lineComment();
+      // Right after `$a.b$c`, the comment ends where its `$c` began: in the property (see `afterProperty`).
+      if (elseLeak) this.resumeProperty();
+    } else if (t.startsWith('#[[', i)) {this.rawBlock();} else if (t.startsWith('#*', i)) {this.blockComment();} else {this.directive(afterReference);}
   }
 
   private lineComment(): void {
@@ -328,6 +335,7 @@ class VelocityLexer {
     const odd = run.length % 2 === 1;
     const reference = afterSigil === undefined && t[next] === '$' ? scanReference(t, next + (t[next + 1] === '!' ? 2 : 1)) : undefined;
     const word = t[next] === '#' ? DIRECTIVE_WORD.exec(t.slice(next, next + 200)) : null;
+    const blockCall = odd && t[next] === '#' ? BLOCK_CALL.exec(t.slice(next, next + 200)) : null;
     // A backslash is a token of its own: `#set` indentation after it is dropped.
     this.afterText = false;
     if (reference && odd) {
@@ -339,6 +347,10 @@ class VelocityLexer {
       // velocityjs halves an even run before a reference as Velocity does.
       this.out += run;
       this.i = next;
+    } else if (blockCall) {
+      // `\#@m` is no block macro call, and keeps its backslash: Velocity knows no macro named `@m`.
+      this.out += asText(t.slice(i, next + blockCall[0].length));
+      this.i = next + blockCall[0].length;
     } else if (word && odd && (DIRECTIVES.has(word[1] ?? word[2]) || this.macros.has(word[1] ?? word[2]))) {
       // An escaped directive or macro is text, less one backslash.
       this.out += asText('\\'.repeat((run.length - 1) / 2) + t.slice(next, next + word[0].length));
@@ -350,8 +362,9 @@ class VelocityLexer {
     }
   }
 
-  private dollar(sigil: '$' | '#' | undefined, afterProperty: boolean, afterReferencePair: boolean): void {
+  private dollar(sigil: '$' | '#' | undefined, afterProperty: boolean, elseLeak: VelocityLexer['elseLeak']): void {
     const { t, i } = this;
+    const afterReferencePair = elseLeak === 'pending' || elseLeak === 'chained';
     const bang = t[i + 1] === '!';
     const start = i + (bang ? 2 : 1);
     if (afterProperty && t[start] === '.' && /^[a-zA-Z_]/.test(t.slice(start + 1, start + 2))) {
@@ -373,6 +386,12 @@ class VelocityLexer {
       this.hashAfterProperty();
       return;
     }
+    if (this.callLeak !== undefined && !bang && t[start] === '.' && /^[a-zA-Z]/.test(t.slice(start + 1, start + 2))) {
+      // In a leaked call, `$.c` writes `.c`: the `.` is text and `c` a word in a property (see `wordLeak`).
+      this.emit(asText('.'), start + 1);
+      this.wordLeak = 'property';
+      return;
+    }
     const reference = start < t.length ? scanReference(t, start) : undefined;
     if (reference) {
       if (sigil === '#') this.hashLeak = true;
@@ -383,14 +402,31 @@ class VelocityLexer {
       this.wordLeak = braced && afterProperty ? 'property' : !braced && reference.endsWithCall ? 'call' : undefined;
       if (!braced && afterProperty) this.elseLeak = 'pending';
       else if (braced && afterReferencePair) this.elseLeak = 'chained';
+      // `$a.b$c${d}`: the `}` ends where `$c` began, in the property.
+      if (braced && elseLeak === 'pending') this.afterProperty = true;
       const source = renameWords(dropStraySigns(t.slice(start, reference.end))).replace(/^(\{?)([a-zA-Z_][a-zA-Z0-9_-]*)/, (_, brace, name) => brace + variableName(name));
-      const callBeforeDirective = reference.endsWithProperty && t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? '');
+      const callBeforeDot = reference.endsWithProperty && CALL_BEFORE_DOT.test(t.slice(reference.end, reference.end + 4));
+      const callBeforeDirective = reference.endsWithProperty
+        && ((t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? '')) || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 5))));
       // `$e(` and `$a.b(#if`: the reference, then the text `(`.
-      const bare = reference.bareBeforeParenthesis || callBeforeDirective;
+      const bare = reference.bareBeforeParenthesis || callBeforeDirective || callBeforeDot;
       this.emit(`${bang ? '$!' : '$'}${bare ? `{${source}}` : source}`, reference.end);
+      if (callBeforeDot) {
+        // The `(` and the `.` are text, and Velocity's lexer is in a property again (see `wordLeak`):
+        // `$a.b(.c.d` writes `(.c`. After `($`, it is in the call's arguments once the property ends
+        // (see `callLeak`): `$a.b($.c` writes `(.c` too.
+        const dollarDot = t[reference.end + 1] === '$';
+        this.emit(asText('(.'), reference.end + (dollarDot ? 3 : 2));
+        this.wordLeak = 'property';
+        if (dollarDot) this.callLeak ??= reference.end;
+        return;
+      }
       if (callBeforeDirective) {
         this.callLeak ??= reference.end;
         this.emit('(', reference.end + 1);
+        this.afterReference = false;
+        // In the call's arguments, a `#set` may follow after all (see `hashLeak`).
+        this.hashLeak = false;
         return;
       }
       this.hashAfterProperty();
@@ -405,7 +441,8 @@ class VelocityLexer {
       this.emit(asText('['.repeat(count) + t.slice(start + signs.length + 3, raw)), raw + 3);
       return;
     }
-    const word = DIRECTIVE_WORD.exec(t.slice(start + signs.length, start + signs.length + 200));
+    const after = t.slice(start + signs.length, start + signs.length + 200);
+    const word = DIRECTIVE_WORD.exec(after) ?? BLOCK_CALL.exec(after);
     if (word && !GRAMMAR_DIRECTIVES.has(word[1] ?? word[2])) {
       // After a `$`, a directive Velocity's grammar does not read itself is text, arguments and all.
       let end = start + signs.length + word[0].length;
@@ -441,14 +478,15 @@ class VelocityLexer {
    * `##` where Velocity's lexer is a state behind (after a property, `callLeak`, `elseLeak`): it
    * starts no comment. Before `#`, `#if`, `#elseif`, `#else` or `#end` (the directives Velocity's
    * grammar reads itself) the first `#` is dropped and the second starts what it starts; a `#set`
-   * there fails; before anything else, both are text with the word after them (`##m()` and
-   * `##foreach` are text, not a call).
+   * there fails; before anything else, both are text with the word after them (`##foreach` is
+   * text). Velocity reads `##m(...)` as a directive named `#m`, which it does not know: it writes
+   * the call as it stands, arguments and all (`##m($x)` writes `##m($x)`), once they parse.
    */
   private leakedHashes(): void {
     const { t, i } = this;
     const rest = t.slice(i + 1, i + 200);
     if (/^#(?:set|\{set\})[ \t]*\(/.test(rest)) throw syntaxError(t, i + 1, "a #set after '#', where Velocity reads no #set");
-    const word = DIRECTIVE_WORD.exec(rest);
+    const word = DIRECTIVE_WORD.exec(rest) ?? BLOCK_CALL.exec(rest);
     const name = word?.[1] ?? word?.[2];
     if (rest.startsWith('##')) {
       this.i = i + 1;
@@ -459,10 +497,31 @@ class VelocityLexer {
       this.emit('', i + 1);
       return;
     }
-    const text = `##${word ? word[0].slice(1) : ''}`;
-    this.out += asText(text);
-    this.i = i + text.length;
+    let end = i + 2 + (word ? word[0].length - 1 : 0);
+    const open = word ? end + /^[ \t\n\r]*/.exec(t.slice(end, end + 200))![0].length : -1;
+    if (t[open] === '(') {
+      end = argumentsEnd(t, open);
+      if (end < 0) throw syntaxError(t, open, `the arguments of ##${name} do not close`);
+      checkArguments(t, open, end, false);
+    }
+    this.out += asText(t.slice(i, end));
+    this.i = end;
     this.afterText = true;
+    // Velocity's lexer is back where a `##` starts a comment.
+    if (word && t.startsWith('##', end)) this.lineComment();
+  }
+
+  /** Velocity's lexer is back in a property (`$a.b`): see `afterProperty` and `wordLeak`. */
+  private resumeProperty(): void {
+    this.afterProperty = true;
+    this.wordLeak = 'property';
+    this.hashAfterProperty();
+  }
+
+  /** A `(` where Velocity's lexer is still in a property: it opens a method call (see `callLeak`). */
+  private openLeakedCall(): void {
+    this.callLeak = this.i;
+    this.emit('(', this.i + 1);
   }
 
   /** A word right after a reference, where Velocity's lexer still reads a reference (see `wordLeak`). */
@@ -491,8 +550,8 @@ class VelocityLexer {
   /** Text where Velocity's lexer reads the arguments of a method call (see `callLeak`). */
   private callArgumentText(c: string, afterReference: boolean): void {
     const { t, i } = this;
-    // Right after a reference, `{` and `}` are text too.
-    if (/[a-zA-Z0-9_-]/.test(c) || (afterReference && (c === '{' || c === '}'))) {
+    // Right after a reference, `{` and `}` are text too; so is a `(` that ends the template.
+    if (/[a-zA-Z0-9_-]/.test(c) || (afterReference && (c === '{' || c === '}')) || (c === '(' && i + 1 === t.length)) {
       this.text(c, undefined);
     } else if (c === '"' || c === "'") {
       const end = stringEnd(t, i);

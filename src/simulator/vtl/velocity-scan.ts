@@ -86,6 +86,9 @@ export interface ReferenceScan {
   readonly endsWithCall: boolean;
 }
 
+/** A `(` that opens no method call: the `.` and name after it (`$a.b(.c`, `$a.b($.c`) are no argument. */
+export const CALL_BEFORE_DOT = /^\(\$?\.[a-zA-Z]/;
+
 /** The reference whose name starts at `i`, or `undefined` when none does. Throws where Velocity fails. */
 export function scanReference(t: string, i: number): ReferenceScan | undefined {
   const braced = t[i] === '{';
@@ -100,8 +103,8 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
       j += 1 + IDENTIFIER.exec(t.slice(j + 1, j + 201))![0].length;
       property = true;
       // `$a.b(` at the very end is the property `b` and the text `(`; so is `$a.b(` before a
-      // directive (`$a.b(#foreach...`).
-      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![)\]}"'$])/.test(t.slice(j, j + 200))) {
+      // directive (`$a.b(#foreach...`) or a `.` and a name (`$a.b(.c`).
+      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 4))) {
         const end = argumentsEnd(t, j);
         if (end < 0) throw syntaxError(t, j, `the method call at column ${j + 1} does not close`);
         checkArguments(t, j, end, true);
