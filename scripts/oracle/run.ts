@@ -8,11 +8,15 @@
  *
  *   npm run oracle                     # 10,000 cases from a random seed (printed)
  *   npm run oracle -- --seed 42 --cases 20000
+ *
+ * It also renders a harder corpus for the lexer (lexer-stress.ts) and prints how often the
+ * simulator refuses to parse a template Velocity renders.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateCases } from './cases';
 import { runJsonBodies } from './json-bodies';
+import { lexerStressCases, summarizeStress } from './lexer-stress';
 import { buildOracle, oracleAnswers } from './oracle-answer';
 import { peerAnswers } from './peer-answer';
 import { agrees, Answer, simulatorAnswer } from './simulator-answer';
@@ -56,6 +60,17 @@ function main(): void {
   ];
   fs.writeFileSync(FIXTURE, JSON.stringify({ seed, cases: recorded }, null, 1) + '\n');
   console.log(`oracle: recorded ${recorded.length} cases in ${path.relative(process.cwd(), FIXTURE)}`);
+
+  // A harder corpus for the lexer: measured and printed, not yet held to a bound (see docs/simulator.md).
+  const stress = lexerStressCases(seed, count);
+  const stressSummary = summarizeStress(stress, oracleAnswers(classPath, stress), stress.map(simulatorAnswer));
+  console.log(`oracle lexer stress: seed=${seed} cases=${stress.length}: agree=${stressSummary.agree}/${stress.length}, ` +
+    `Velocity renders but the simulator refuses to parse ${stressSummary.refusedButRendered.length}`);
+  for (const r of stressSummary.refusedButRendered.slice(0, Number(process.env.ORACLE_SHOW ?? 15))) {
+    console.log(`--- ${JSON.stringify(r.template)}
+    velocity:  ${JSON.stringify(r.velocity)}
+    simulator: error ${r.simulator}`);
+  }
 
   // Bodies built with JsonBody must hold in the real engine too: any failure fails the task.
   if (!runJsonBodies(seed, count, classPath)) process.exitCode = 1;
