@@ -1,4 +1,4 @@
-import { argumentsEnd, scanReference, STRAY_HASH_BEFORE, stringEnd } from './velocity-scan';
+import { argumentsEnd, scanReference, STRAY_HASH_BEFORE, stringEnd, stringStop } from './velocity-scan';
 
 /**
  * How Apache Velocity 1.7 reads the arguments of directives and method calls where velocityjs
@@ -32,8 +32,7 @@ export function dropStraySigns(source: string): string {
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '"' || c === "'") {
-      const end = stringEnd(source, i);
-      const stop = end < 0 ? source.length : end;
+      const stop = stringStop(source, i);
       out += source.slice(i, stop);
       i = stop - 1;
     } else if (c === '$') {
@@ -61,8 +60,7 @@ export function renameWords(args: string): string {
   for (let i = 0; i < args.length; i++) {
     const c = args[i];
     if (c === '"' || c === "'") {
-      const end = stringEnd(args, i);
-      const stop = end < 0 ? args.length : end;
+      const stop = stringStop(args, i);
       out += args.slice(i, stop);
       i = stop - 1;
       continue;

@@ -176,6 +176,12 @@ export function hoistOperandLiterals(args: string, prefix: string, literals: str
   return out;
 }
 
+/** Where the string that opens at `i` ends, or the end of `t` when it does not close. */
+export function stringStop(t: string, i: number): number {
+  const end = stringEnd(t, i);
+  return end < 0 ? t.length : end;
+}
+
 /** The arguments of a macro call written as `source` (`#m(a, "b c")`), each as it is written. */
 export function callArguments(source: string): string[] {
   const open = source.indexOf('(');
@@ -187,8 +193,7 @@ export function callArguments(source: string): string[] {
   for (let j = 0; j < inner.length; j++) {
     const c = inner[j];
     if (c === '"' || c === "'") {
-      const end = stringEnd(inner, j);
-      const stop = end < 0 ? inner.length : end;
+      const stop = stringStop(inner, j);
       current += inner.slice(j, stop);
       j = stop - 1;
       continue;
