@@ -37,15 +37,23 @@ interface MacroCall {
   readonly macroParameter?: number;
 }
 
-/** Objects whose own functions templates may call: `$input`, `$util`. Everything else gets Java methods only. */
-const callable = new WeakSet<object>();
+/**
+ * Marks the objects whose own functions templates may call (`$input`, `$util`); everything else
+ * gets Java methods only. The mark is a symbol on the object itself, not a module-level registry,
+ * so the sandbox holds no state between renderings, and no template can name a symbol.
+ */
+const EXPOSED = Symbol('cdk-integration-responses.exposed-methods');
 
 /**
  * Marks `object` as one whose own function properties templates may call.
  */
 export function exposeMethods<T extends object>(object: T): T {
-  callable.add(object);
+  Object.defineProperty(object, EXPOSED, { value: true, enumerable: false });
   return object;
+}
+
+function isCallable(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, EXPOSED);
 }
 
 function isOwn(target: unknown, key: string): boolean {
@@ -115,7 +123,7 @@ class SandboxCompile extends (Compile as any) {
   public getPropMethod(property: { id: string; args?: unknown }, baseRef: unknown, ast: Position): unknown {
     const args = Array.isArray(property.args) ? property.args.map((exp: unknown) => (this as any).getLiteral(exp)) : [];
     const name = property.id;
-    if (callable.has(baseRef as object) && isOwn(baseRef, name) && typeof (baseRef as any)[name] === 'function') {
+    if (isCallable(baseRef) && isOwn(baseRef, name) && typeof (baseRef as any)[name] === 'function') {
       return this.guard(ast, () => (baseRef as any)[name](...args));
     }
     const method = javaMethod(baseRef, name);
@@ -209,7 +217,7 @@ class SandboxCompile extends (Compile as any) {
     const base = (this as any).getReferences({ ...target, path: target.path.slice(0, -1) });
     const key = last.type === 'property' ? last.id : last.type === 'index' ? (this as any).getLiteral(last.id) : undefined;
     if (value === undefined || value === null || key === undefined || base === null || typeof base !== 'object') return;
-    if (Array.isArray(base) || isJavaValue(base) || callable.has(base)) return;
+    if (Array.isArray(base) || isJavaValue(base) || isCallable(base)) return;
     const name = String(key);
     if (ALWAYS_BLOCKED.has(name) || PROTOTYPE_KEYS.has(name)) return;
     Object.defineProperty(base, name, { value, writable: true, enumerable: true, configurable: true });

@@ -7,11 +7,13 @@ export const TEXT_VARIABLE_PREFIX = '__cdkIntegrationResponsesText';
 export const NOTHING = `\${${TEXT_VARIABLE_PREFIX}Nothing}`;
 
 const TEXT_CHARACTERS = '$#()[]{}.!@*=%+-/<>,:;\'"|&^~?`\\';
-const TEXT_VARIABLES: Record<string, string> = { [`${TEXT_VARIABLE_PREFIX}Nothing`]: '' };
-for (const c of TEXT_CHARACTERS) TEXT_VARIABLES[`${TEXT_VARIABLE_PREFIX}${c.charCodeAt(0)}`] = c;
+const TEXT_VARIABLES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries([
+  [`${TEXT_VARIABLE_PREFIX}Nothing`, ''],
+  ...[...TEXT_CHARACTERS].map(c => [`${TEXT_VARIABLE_PREFIX}${c.charCodeAt(0)}`, c]),
+]));
 
 /** The variables a prepared template refers to, to render with it. */
-export function textVariables(): Record<string, string> {
+export function textVariables(): Readonly<Record<string, string>> {
   return TEXT_VARIABLES;
 }
 
