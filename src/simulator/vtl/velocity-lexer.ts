@@ -181,7 +181,8 @@ class VelocityLexer {
 
   private text(c: string, afterSigil: '$' | '#' | undefined): void {
     this.hashLeak = false;
-    this.out += c;
+    // JavaScript reads U+2028 and U+2029 as line ends, and so does velocityjs's lexer; Velocity reads them as text.
+    this.out += c === '\u2028' || c === '\u2029' ? asText(c) : c;
     this.i++;
     // The character after a `#` that starts nothing (but a quote), or a `.` after such a `$`, is a
     // token of its own, not text.

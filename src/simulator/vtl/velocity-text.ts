@@ -6,7 +6,8 @@ export const TEXT_VARIABLE_PREFIX = '__cdkIntegrationResponsesText';
 /** A variable that holds nothing: it stands where Velocity drops text and velocityjs would trim a newline after it. */
 export const NOTHING = `\${${TEXT_VARIABLE_PREFIX}Nothing}`;
 
-const TEXT_CHARACTERS = '$#()[]{}.!@*=%+-/<>,:;\'"|&^~?`\\';
+// U+2028 and U+2029 too: JavaScript reads them as line ends (velocityjs's lexer does), Java's Velocity as text.
+const TEXT_CHARACTERS = '$#()[]{}.!@*=%+-/<>,:;\'"|&^~?`\\\u2028\u2029';
 const TEXT_VARIABLES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries([
   [`${TEXT_VARIABLE_PREFIX}Nothing`, ''],
   ...[...TEXT_CHARACTERS].map(c => [`${TEXT_VARIABLE_PREFIX}${c.charCodeAt(0)}`, c]),

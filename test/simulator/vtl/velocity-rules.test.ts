@@ -255,6 +255,11 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
   ],
+  // JavaScript reads U+2028 and U+2029 as line ends (velocityjs's lexer lost the #else branch here); Velocity reads them as text.
+  'U+2028 and U+2029 are text': [
+    ['\n\u2028#if($o.s(\'\'))$o.e(\'\')#{else}{ "code"#foreach($item in $input.path(\'0\'))#if($l)#end#end#end', '\n\u2028{ "code"'],
+    ['\u2029#set($a = "\u2028")[$a]', '\u2029[\u2028]'],
+  ],
   'macro arguments are passed by name': [
     ['#macro(m $p)[\\$p]#end#m($input.json("$.s"))', '[$input.json("$.s")]'],
     ['#macro(m $p)[\\$p]#end#m(1)', '[$p]'],
