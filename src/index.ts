@@ -7,6 +7,8 @@ export * from './bodies/json-body';
 export * from './bodies/when-missing';
 export * from './bodies/event-bridge-responses';
 export * from './bodies/step-functions-responses';
+export * from './bodies/dynamodb-attribute';
+export * from './bodies/dynamodb-responses';
 export * from './rest/response-template';
 export * from './rest/rest-response';
 export * from './rest/rest-responses';

@@ -19,9 +19,12 @@ type Node =
   | { readonly kind: 'literal'; readonly json: string }
   | { readonly kind: 'object'; readonly fields: ReadonlyArray<readonly [string, JsonBody]> }
   | { readonly kind: 'array'; readonly items: readonly JsonBody[] }
-  | { readonly kind: 'backend'; readonly type: 'string' | 'number' | 'boolean' | 'json'; readonly path: string; readonly whenMissing: WhenMissing }
+  | { readonly kind: 'backend'; readonly type: BackendType; readonly path: string; readonly whenMissing: WhenMissing }
   | { readonly kind: 'variable'; readonly reference: string; readonly whenMissing: WhenMissing }
   | { readonly kind: 'list'; readonly path: string; readonly element: JsonBody; readonly whenMissing: WhenMissing };
+
+/** How a value of the answer is read: `numberText` is a number, or a string that holds one (DynamoDB's `N`). */
+type BackendType = 'string' | 'number' | 'numberText' | 'boolean' | 'json';
 
 const NUMBER_PATTERN = '-?(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?';
 /** `$util.escapeJavaScript` escapes `'` as `\'`, which JSON rejects: it is turned back (AWS's mapping template reference). */
@@ -129,6 +132,19 @@ export class JsonBody {
   }
 
   /**
+   * A number the backend's answer writes as a string (`"12.5"`), as DynamoDB writes the `N`
+   * attributes of an item, written as a JSON number (`12.5`). A JSON number is taken as it is;
+   * a string that is not a JSON number (`"12,5"`, `".5"`, `"NaN"`) and anything else counts as
+   * missing.
+   *
+   * @param path JSONPath of the value (`$.Item.price.N`)
+   * @param options what to write when it is missing
+   */
+  public static numberFromStringAt(path: string, options: JsonValueOptions = {}): JsonBody {
+    return JsonBody.backend('numberText', path, options, 'JsonBody.numberFromStringAt');
+  }
+
+  /**
    * A boolean of the backend's answer; anything else counts as missing.
    *
    * @param path JSONPath of the value (`$.available`)
@@ -199,7 +215,7 @@ export class JsonBody {
     return new JsonBody({ kind: 'variable', reference: `$stageVariables.${name}`, whenMissing: options.whenMissing ?? WhenMissing.nullValue() });
   }
 
-  private static backend(type: 'string' | 'number' | 'boolean' | 'json', path: string, options: JsonValueOptions, where: string): JsonBody {
+  private static backend(type: BackendType, path: string, options: JsonValueOptions, where: string): JsonBody {
     valuePathOf(path, where);
     return new JsonBody({ kind: 'backend', type, path, whenMissing: options.whenMissing ?? WhenMissing.nullValue() });
   }
@@ -294,7 +310,7 @@ function renderSequence(open: string, close: string, entries: readonly Entry[], 
   return { setup: [...setup, `#set(${separator} = "")`], value: body(lines) };
 }
 
-function renderBackend(type: 'string' | 'number' | 'boolean' | 'json', pathLit: string, whenMissing: WhenMissing, scope: Scope): Rendered {
+function renderBackend(type: BackendType, pathLit: string, whenMissing: WhenMissing, scope: Scope): Rendered {
   const json = scope.fresh('$json');
   const setup = [`#set(${json} = $input.json(${pathLit}))`];
   const present = `$input.path(${pathLit}) != $null`;
@@ -304,6 +320,9 @@ function renderBackend(type: 'string' | 'number' | 'boolean' | 'json', pathLit: 
       return withFallback(setup, `#if(${json}.startsWith('"'))${formal(json)}#{else}"$util.escapeJavaScript(${json})${UNDO_QUOTE_ESCAPE}"#end`, present, whenMissing);
     case 'number':
       return withFallback(setup, formal(json), `${json}.matches("${NUMBER_PATTERN}")`, whenMissing);
+    case 'numberText':
+      // The JSON text is the number, or the number between quotes (a number has no quote to keep).
+      return withFallback(setup, `${json}.replace('"', '')`, `${json}.matches('${NUMBER_PATTERN}|"${NUMBER_PATTERN}"')`, whenMissing);
     case 'boolean':
       return withFallback(setup, formal(json), `${json} == "true" || ${json} == "false"`, whenMissing);
     case 'json':

@@ -60,6 +60,17 @@ describe('missing values', () => {
     expect(simulate(body, '{"a": "1", "b": [2], "c": null}')).toEqual({ a: null, c: { none: true } });
   });
 
+  test('a number written as a string (DynamoDB\'s N) becomes a JSON number; a string that is no JSON number counts as missing', () => {
+    const numbers = JsonBody.objectOf({
+      n: JsonBody.numberFromStringAt('$.n'),
+      m: JsonBody.numberFromStringAt('$.m', { whenMissing: WhenMissing.omit() }),
+    });
+    expect(simulate(numbers, '{"n": "12.50", "m": 3}')).toEqual({ n: 12.5, m: 3 });
+    expect(simulate(numbers, '{"n": "-1E+3", "m": "0.000001"}')).toEqual({ n: -1000, m: 0.000001 });
+    expect(simulate(numbers, '{"n": ".5", "m": "1,5"}')).toEqual({ n: null });
+    expect(simulate(numbers, '{"n": "\\"1\\"", "m": true}')).toEqual({ n: null });
+  });
+
   test('a number, a boolean or an object asked for as a string is written as its JSON text', () => {
     const asString = JsonBody.objectOf({ n: JsonBody.stringAt('$.n'), t: JsonBody.stringAt('$.t'), o: JsonBody.stringAt('$.o') });
     expect(simulate(asString, '{"n": 12, "t": true, "o": {"k": "v"}}')).toEqual({ n: '12', t: 'true', o: '{"k":"v"}' });

@@ -9,7 +9,7 @@ import { javaJson } from '../../src/simulator/vtl/java-methods';
 /** What a shape's expected value is where the body leaves the value out. */
 export const OMIT = Symbol('omitted');
 
-type ValueType = 'string' | 'number' | 'boolean' | 'json';
+type ValueType = 'string' | 'number' | 'numberText' | 'boolean' | 'json';
 type Missing = 'null' | 'omit' | 'default';
 /** A body shape as plain data (what a counterexample prints). */
 export type Spec =
@@ -33,13 +33,20 @@ const anyJson = fc.jsonValue({ maxDepth: 2 }).map(v => JSON.parse(JSON.stringify
 const typed: Record<ValueType, fc.Arbitrary<unknown>> = {
   string: adversarialString,
   number: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })).map(n => JSON.parse(JSON.stringify(n))),
+  // Numbers as DynamoDB writes them (strings), strings that only look like numbers, and plain numbers.
+  numberText: fc.oneof(
+    fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })).map(n => JSON.stringify(n)),
+    fc.constantFrom('12.50', '-0', '1E+3', '1e-7', '0.000000000000000000000000000000000001', '.5', '+1', '1,5', '01', 'NaN', ' 1', '1 '),
+    adversarialString,
+    fc.integer(),
+  ),
   boolean: fc.boolean(),
   json: anyJson,
 };
 const MISSING_DEFAULT = { fallback: 'none', code: -1 };
 
 const missingArb = fc.constantFrom<Missing>('null', 'omit', 'default');
-const valueTypeArb = fc.constantFrom<ValueType>('string', 'number', 'boolean', 'json');
+const valueTypeArb = fc.constantFrom<ValueType>('string', 'number', 'numberText', 'boolean', 'json');
 const fieldName = fc.oneof(fc.constantFrom('id', 'a b', "it's", '$ref', '#tag', 'ünï', ''), adversarialString);
 
 /** Object bodies of literals, typed values, arrays and lists, each value with a missing-value choice. */
@@ -87,10 +94,15 @@ function typedValue(type: ValueType, value: unknown, missing: Missing): unknown 
   switch (type) {
     case 'string': return typeof value === 'string' ? value : javaJson(value);
     case 'number': return typeof value === 'number' ? value : missingValue(missing);
+    case 'numberText':
+      if (typeof value === 'number') return value;
+      return typeof value === 'string' && JSON_NUMBER.test(value) ? Number(value) : missingValue(missing);
     case 'boolean': return typeof value === 'boolean' ? value : missingValue(missing);
     case 'json': return value;
   }
 }
+
+const JSON_NUMBER = /^-?(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?$/;
 
 function valueAt(scope: unknown, key: string): unknown {
   return scope !== null && typeof scope === 'object' && !Array.isArray(scope) ? (scope as Record<string, unknown>)[key] : undefined;
@@ -101,6 +113,7 @@ function bodyAt(type: ValueType, path: string, missing: Missing): JsonBody {
   switch (type) {
     case 'string': return JsonBody.stringAt(path, options);
     case 'number': return JsonBody.numberAt(path, options);
+    case 'numberText': return JsonBody.numberFromStringAt(path, options);
     case 'boolean': return JsonBody.booleanAt(path, options);
     case 'json': return JsonBody.jsonAt(path, options);
   }
