@@ -14,10 +14,10 @@ type Kind =
  *
  * ```ts
  * const order = {
- *   id: DynamoDbAttribute.string(),
- *   total: DynamoDbAttribute.number(),
+ *   id: DynamoDbAttribute.stringType(),
+ *   total: DynamoDbAttribute.numberType(),
  *   tags: DynamoDbAttribute.stringSet({ whenMissing: WhenMissing.omit() }),
- *   customer: DynamoDbAttribute.mapOf({ name: DynamoDbAttribute.string() }),
+ *   customer: DynamoDbAttribute.mapOf({ name: DynamoDbAttribute.stringType() }),
  * };
  * ```
  *
@@ -29,7 +29,7 @@ export class DynamoDbAttribute {
    *
    * @param options what to write when it is missing
    */
-  public static string(options: JsonValueOptions = {}): DynamoDbAttribute {
+  public static stringType(options: JsonValueOptions = {}): DynamoDbAttribute {
     return new DynamoDbAttribute({ type: 'S' }, options);
   }
 
@@ -38,7 +38,7 @@ export class DynamoDbAttribute {
    *
    * @param options what to write when it is missing
    */
-  public static number(options: JsonValueOptions = {}): DynamoDbAttribute {
+  public static numberType(options: JsonValueOptions = {}): DynamoDbAttribute {
     return new DynamoDbAttribute({ type: 'N' }, options);
   }
 
@@ -47,7 +47,7 @@ export class DynamoDbAttribute {
    *
    * @param options what to write when it is missing
    */
-  public static boolean(options: JsonValueOptions = {}): DynamoDbAttribute {
+  public static booleanType(options: JsonValueOptions = {}): DynamoDbAttribute {
     return new DynamoDbAttribute({ type: 'BOOL' }, options);
   }
 
@@ -56,7 +56,7 @@ export class DynamoDbAttribute {
    *
    * @param options what to write when it is missing
    */
-  public static binary(options: JsonValueOptions = {}): DynamoDbAttribute {
+  public static binaryType(options: JsonValueOptions = {}): DynamoDbAttribute {
     return new DynamoDbAttribute({ type: 'B' }, options);
   }
 

@@ -12,10 +12,10 @@ import { adversarialString } from '../support/json-body-shapes';
 
 const thread = {
   Tags: DynamoDbAttribute.stringSet(),
-  LastPostDateTime: DynamoDbAttribute.string(),
-  Message: DynamoDbAttribute.string(),
+  LastPostDateTime: DynamoDbAttribute.stringType(),
+  Message: DynamoDbAttribute.stringType(),
   // No reply yet: 0.
-  Replies: DynamoDbAttribute.number({ whenMissing: WhenMissing.useDefault(JsonBody.numberValue(0)) }),
+  Replies: DynamoDbAttribute.numberType({ whenMissing: WhenMissing.useDefault(JsonBody.numberValue(0)) }),
 };
 
 const simulate = (responses: ReturnType<typeof DynamoDbResponses.getItem>, statusCode: number, body: object) =>
@@ -52,14 +52,14 @@ describe('GetItem', () => {
   test('every attribute type becomes its plain JSON value; NULL and other types count as missing', () => {
     const all = DynamoDbResponses.getItem({
       attributes: {
-        id: DynamoDbAttribute.string(),
-        price: DynamoDbAttribute.number(),
-        active: DynamoDbAttribute.boolean(),
-        photo: DynamoDbAttribute.binary(),
+        id: DynamoDbAttribute.stringType(),
+        price: DynamoDbAttribute.numberType(),
+        active: DynamoDbAttribute.booleanType(),
+        photo: DynamoDbAttribute.binaryType(),
         sizes: DynamoDbAttribute.numberSet(),
-        address: DynamoDbAttribute.mapOf({ 'city': DynamoDbAttribute.string(), 'zip code': DynamoDbAttribute.string() }),
-        history: DynamoDbAttribute.listOf(DynamoDbAttribute.mapOf({ at: DynamoDbAttribute.string(), qty: DynamoDbAttribute.number() })),
-        note: DynamoDbAttribute.string({ whenMissing: WhenMissing.omit() }),
+        address: DynamoDbAttribute.mapOf({ 'city': DynamoDbAttribute.stringType(), 'zip code': DynamoDbAttribute.stringType() }),
+        history: DynamoDbAttribute.listOf(DynamoDbAttribute.mapOf({ at: DynamoDbAttribute.stringType(), qty: DynamoDbAttribute.numberType() })),
+        note: DynamoDbAttribute.stringType({ whenMissing: WhenMissing.omit() }),
       },
     });
     const result = simulate(all, 200, {
@@ -93,14 +93,14 @@ describe('GetItem', () => {
   });
 
   test('attribute names a template cannot spell in a path are refused, naming the call', () => {
-    expect(() => DynamoDbResponses.getItem({ attributes: { "it's": DynamoDbAttribute.string() } }))
+    expect(() => DynamoDbResponses.getItem({ attributes: { "it's": DynamoDbAttribute.stringType() } }))
       .toThrow(/^the attribute name 'it's' is empty or has a quote, .* \(in DynamoDbResponses\.getItem\)$/);
-    expect(() => DynamoDbAttribute.mapOf({ '': DynamoDbAttribute.string() })).toThrow(/^the attribute name '' is empty.* \(in DynamoDbAttribute\.mapOf\)$/);
+    expect(() => DynamoDbAttribute.mapOf({ '': DynamoDbAttribute.stringType() })).toThrow(/^the attribute name '' is empty.* \(in DynamoDbAttribute\.mapOf\)$/);
   });
 });
 
 describe('Query', () => {
-  const responses = DynamoDbResponses.query({ attributes: { ForumName: DynamoDbAttribute.string(), Subject: DynamoDbAttribute.string() } });
+  const responses = DynamoDbResponses.query({ attributes: { ForumName: DynamoDbAttribute.stringType(), Subject: DynamoDbAttribute.stringType() } });
 
   test('a page answers 200 with the items, the count and where the next page starts', () => {
     const result = simulate(responses, 200, {
@@ -136,9 +136,9 @@ const attributeValue = fc.oneof(
 );
 
 test('for 10,000 generated items the body is valid JSON with each attribute as declared', () => {
-  const kinds = { s: DynamoDbAttribute.string(), n: DynamoDbAttribute.number(), b: DynamoDbAttribute.boolean(), ss: DynamoDbAttribute.stringSet() };
+  const kinds = { s: DynamoDbAttribute.stringType(), n: DynamoDbAttribute.numberType(), b: DynamoDbAttribute.booleanType(), ss: DynamoDbAttribute.stringSet() };
   const responses = DynamoDbResponses.getItem({
-    attributes: { ...kinds, m: DynamoDbAttribute.mapOf(kinds), l: DynamoDbAttribute.listOf(DynamoDbAttribute.string()) },
+    attributes: { ...kinds, m: DynamoDbAttribute.mapOf(kinds), l: DynamoDbAttribute.listOf(DynamoDbAttribute.stringType()) },
   });
   const typeOf = (v: object) => ({ S: 's', N: 'n', BOOL: 'b', SS: 'ss' } as Record<string, string>)[Object.keys(v)[0]];
   const expectedOf = (fields: ReadonlyArray<readonly [object, unknown]>) => {
