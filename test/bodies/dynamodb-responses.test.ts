@@ -136,7 +136,9 @@ const attributeValue = fc.oneof(
 );
 
 test('for 10,000 generated items the body is valid JSON with each attribute as declared', () => {
-  const kinds = { s: DynamoDbAttribute.stringType(), n: DynamoDbAttribute.numberType(), b: DynamoDbAttribute.booleanType(), ss: DynamoDbAttribute.stringSet() };
+  const kinds = {
+    s: DynamoDbAttribute.stringType(), n: DynamoDbAttribute.numberType(), b: DynamoDbAttribute.booleanType(), ss: DynamoDbAttribute.stringSet(),
+  };
   const responses = DynamoDbResponses.getItem({
     attributes: { ...kinds, m: DynamoDbAttribute.mapOf(kinds), l: DynamoDbAttribute.listOf(DynamoDbAttribute.stringType()) },
   });
