@@ -9,6 +9,8 @@ export * from './bodies/event-bridge-responses';
 export * from './bodies/step-functions-responses';
 export * from './bodies/dynamodb-attribute';
 export * from './bodies/dynamodb-responses';
+export * from './bodies/sqs-responses';
+export * from './bodies/sns-responses';
 export * from './rest/response-template';
 export * from './rest/rest-response';
 export * from './rest/rest-responses';

@@ -9,6 +9,7 @@
 import * as fc from 'fast-check';
 import { DynamoDbAttribute, DynamoDbResponses, JsonBody, RestSimulator, TemplateChecker, WhenMissing } from '../../src';
 import { adversarialString } from '../support/json-body-shapes';
+import { kitTemplate } from '../support/kit-template';
 
 const thread = {
   Tags: DynamoDbAttribute.stringSet(),
@@ -161,28 +162,6 @@ test('for 10,000 generated items the body is valid JSON with each attribute as d
 
 test('the checks find nothing in these responses', () => {
   for (const responses of [DynamoDbResponses.getItem({ attributes: thread }), DynamoDbResponses.query({ attributes: thread })]) {
-    const template = {
-      Resources: {
-        M: {
-          Type: 'AWS::ApiGateway::Method',
-          Properties: {
-            HttpMethod: 'POST',
-            AuthorizationType: 'NONE',
-            RestApiId: 'a',
-            ResourceId: 'r',
-            Integration: {
-              Type: 'AWS',
-              IntegrationHttpMethod: 'POST',
-              Uri: 'arn:aws:apigateway:us-east-1:dynamodb:action/GetItem',
-              IntegrationResponses: responses.integrationResponses().map(r => ({
-                StatusCode: r.statusCode, SelectionPattern: r.selectionPattern, ResponseTemplates: r.responseTemplates,
-              })),
-            },
-            MethodResponses: responses.methodResponses().map(r => ({ StatusCode: r.statusCode })),
-          },
-        },
-      },
-    };
-    expect(TemplateChecker.check(template)).toEqual([]);
+    expect(TemplateChecker.check(kitTemplate(responses, 'arn:aws:apigateway:us-east-1:dynamodb:action/GetItem'))).toEqual([]);
   }
 });

@@ -7,6 +7,7 @@
 import * as fc from 'fast-check';
 import { RestSimulator, StepFunctionsResponses, TemplateChecker } from '../../src';
 import { adversarialString } from '../support/json-body-shapes';
+import { kitTemplate } from '../support/kit-template';
 
 const ARN = 'arn:aws:states:us-east-1:123456789012:express:Orders:run-1:0000';
 const simulator = () => RestSimulator.fromResponses(StepFunctionsResponses.startSyncExecution());
@@ -49,28 +50,6 @@ test('for 10,000 generated executions the body is valid JSON', () => {
 });
 
 test('the checks find nothing in these responses', () => {
-  const responses = StepFunctionsResponses.startSyncExecution();
-  const template = {
-    Resources: {
-      M: {
-        Type: 'AWS::ApiGateway::Method',
-        Properties: {
-          HttpMethod: 'POST',
-          AuthorizationType: 'NONE',
-          RestApiId: 'a',
-          ResourceId: 'r',
-          Integration: {
-            Type: 'AWS',
-            IntegrationHttpMethod: 'POST',
-            Uri: 'arn:aws:apigateway:us-east-1:states:action/StartSyncExecution',
-            IntegrationResponses: responses.integrationResponses().map(r => ({
-              StatusCode: r.statusCode, SelectionPattern: r.selectionPattern, ResponseTemplates: r.responseTemplates,
-            })),
-          },
-          MethodResponses: responses.methodResponses().map(r => ({ StatusCode: r.statusCode })),
-        },
-      },
-    },
-  };
-  expect(TemplateChecker.check(template)).toEqual([]);
+  expect(TemplateChecker.check(kitTemplate(StepFunctionsResponses.startSyncExecution(), 'arn:aws:apigateway:us-east-1:states:action/StartSyncExecution')))
+    .toEqual([]);
 });
