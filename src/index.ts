@@ -11,6 +11,7 @@ export * from './bodies/dynamodb-attribute';
 export * from './bodies/dynamodb-responses';
 export * from './bodies/sqs-responses';
 export * from './bodies/sns-responses';
+export * from './bodies/s3-responses';
 export * from './rest/response-template';
 export * from './rest/rest-response';
 export * from './rest/rest-responses';
