@@ -55,6 +55,8 @@ export const RULES = {
   wsTemplateSelectionExpression: rule('ws-template-selection-expression', Severity.WARNING, 'the template selection expression is well formed and uses documented variables'),
   wsTemplateKey: rule('ws-template-key', Severity.WARNING, 'response template keys are values the template selection expression can produce'),
   wsTemplateSize: rule('ws-template-size', Severity.ERROR, 'a response template is at most 32,768 characters'),
+  wsTemplateInvalidJson: rule('ws-template-invalid-json', Severity.WARNING,
+    'a response template that writes JSON does not write backend values inside JSON strings unescaped'),
   wsParameterKey: rule('ws-parameter-key', Severity.ERROR, 'response parameter keys are method.response.header.{name} with a valid header name'),
   wsParameterValue: rule('ws-parameter-value', Severity.ERROR, 'a response parameter value is a static value in single quotes or a mapping expression, of 1 to 512 characters'),
   wsParameterSource: rule('ws-parameter-source', Severity.WARNING, 'a response parameter maps from a source documented for WebSocket integration responses'),

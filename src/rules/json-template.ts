@@ -44,6 +44,7 @@ interface Taint {
 const ANSWER = (input: string) => `a backend answer such as ${input}`;
 
 const BUILDER = 'build the body with JsonBody (ResponseTemplate.fromJsonBody)';
+const WEBSOCKET_BUILDER = 'build the template with JsonBody (body.toTemplate())';
 const UNDO = '.replaceAll("\\\\\'","\'")';
 /** String methods that keep a value's text as it is, for what matters here (its quotes). */
 const TEXT_PRESERVING = new Set(['trim', 'toLowerCase', 'toUpperCase', 'substring', 'concat', 'replace', 'replaceAll', 'toString', 'strip', 'intern']);
@@ -56,14 +57,48 @@ const TEXT_PRESERVING = new Set(['trim', 'toLowerCase', 'toUpperCase', 'substrin
 export function checkJsonTemplate(contentType: string, template: unknown, path?: string): Finding[] {
   const text = knownString(template);
   if (text === undefined || knownString(contentType) === undefined || !isJsonContentType(contentType)) return [];
-  if (!text.includes('"') || !text.includes('$')) return [];
-  const nodes = parseVtl(text);
-  if (nodes === undefined) return [];
-  const breakage = firstBreakage(nodes);
+  const nodes = parsedIfItCanBreak(text);
+  const breakage = nodes === undefined ? undefined : firstBreakage(nodes);
   if (breakage === undefined) return [];
   return [finding(RULES.restTemplateInvalidJson,
     `the '${contentType}' response template ${breakage.how}, so ${breakage.answer} renders a body ` +
     `that is not valid JSON; ${breakage.fix}, or ${BUILDER}`, path)];
+}
+
+/**
+ * Checks a WebSocket response template (keyed by the template selection expression's value, not by a
+ * content type) the same way, when what it writes first is a JSON object or array: that is the body
+ * it means to send.
+ */
+export function checkWebSocketJsonTemplate(key: string, template: unknown, path?: string): Finding[] {
+  const text = knownString(template);
+  if (text === undefined) return [];
+  const nodes = parsedIfItCanBreak(text);
+  if (nodes === undefined || !startsAsJson(nodes)) return [];
+  const breakage = firstBreakage(nodes);
+  if (breakage === undefined) return [];
+  return [finding(RULES.wsTemplateInvalidJson,
+    `the response template '${key}' writes JSON and ${breakage.how}, so ${breakage.answer} sends a message ` +
+    `that is not valid JSON; ${breakage.fix}, or ${WEBSOCKET_BUILDER}`, path)];
+}
+
+/** The parsed template, when it has a quote and a reference (nothing else can break a JSON string). */
+function parsedIfItCanBreak(text: string): readonly VtlNode[] | undefined {
+  if (!text.includes('"') || !text.includes('$')) return undefined;
+  return parseVtl(text);
+}
+
+/** Whether the first text the template writes, past blank space and directives, opens a JSON object or array. */
+function startsAsJson(nodes: readonly VtlNode[]): boolean {
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      const text = node.trimStart();
+      if (text === '') continue;
+      return text.startsWith('{') || text.startsWith('[');
+    }
+    if (isReference(node) || Array.isArray(node)) return false;
+  }
+  return false;
 }
 
 /** Walks the template in order, keeping track of whether the text written so far is inside a JSON string. */

@@ -165,6 +165,11 @@ export class RuleIds {
   public static readonly WS_TEMPLATE_SIZE = 'ws-template-size';
 
   /**
+   * `ws-template-invalid-json`: a response template that writes JSON does not write backend values inside JSON strings unescaped.
+   */
+  public static readonly WS_TEMPLATE_INVALID_JSON = 'ws-template-invalid-json';
+
+  /**
    * `ws-parameter-key`: response parameter keys are method.response.header.{name} with a valid header name.
    */
   public static readonly WS_PARAMETER_KEY = 'ws-parameter-key';

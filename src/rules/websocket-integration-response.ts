@@ -1,6 +1,7 @@
 import { childPath, finding, RULES } from './catalog';
 import { checkContentHandling } from './content-handling';
 import { Finding } from './finding';
+import { checkWebSocketJsonTemplate } from './json-template';
 import { checkResponseKey, DEFAULT_KEY } from './response-key';
 import { CompiledPattern } from '../grammar/java-pattern';
 import { parseResponseParameterKey, parseResponseParameterValue, ResponseSource } from '../grammar/mapping-expression';
@@ -56,6 +57,7 @@ function checkTemplates(templates: Record<string, unknown>, parts: ExpressionPar
         `response template '${key}' is ${text.length} characters, over the ${WEBSOCKET_TEMPLATE_LIMIT} characters API Gateway's ` +
         'API reference allows for a template; shrink the template', childPath('ResponseTemplates', key)));
     }
+    findings.push(...checkWebSocketJsonTemplate(key, value, childPath('ResponseTemplates', key)));
   }
   if (!parts) return findings;
   const possible = possibleTemplateKeys(parts);

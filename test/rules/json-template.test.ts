@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { JsonBody, WhenMissing } from '../../src';
+import { JsonBody, TemplateChecker, WhenMissing } from '../../src';
 import { checkPaths } from '../../src/checks/check-command';
 import { parseTemplate } from '../../src/checks/template-reader';
-import { checkJsonTemplate, isJsonContentType } from '../../src/rules/json-template';
+import { checkJsonTemplate, checkWebSocketJsonTemplate, isJsonContentType } from '../../src/rules/json-template';
 import { contextVariable, templateVariables } from '../../src/simulator/simulation-context';
 import { renderTemplate } from '../../src/simulator/vtl/sandbox';
 
@@ -15,7 +15,7 @@ function render(template: string, body: string): string {
 
 /** The answer a finding's message gives (the JSON after "such as"), parsed back to the body text. */
 function answerIn(message: string): string {
-  const match = /such as (.*) renders a body/.exec(message);
+  const match = /such as (.*) (?:renders a body|sends a message)/.exec(message);
   expect(match).not.toBeNull();
   JSON.parse(match![1]);
   return match![1];
@@ -86,6 +86,44 @@ describe('templates that cannot break', () => {
   });
 });
 
+describe('WebSocket response templates (keyed by selection value, not content type)', () => {
+  test.each([
+    ['an unescaped string', '{"message": "$input.path(\'$.errorMessage\')"}', /without escaping it/],
+    ["escapeJavaScript without turning \\' back", '{"message": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}', /escapes ' as \\'/],
+    ['a JSON text quoted again', '{"error": "$input.json(\'$.errorMessage\')"}', /JSON text, with its own quotes/],
+    ['list items unescaped, after a #set', '#set($items = $input.path(\'$.items\'))\n[#foreach($i in $items)"$i"#if($foreach.hasNext),#end#end]', /\$i \(an item of/],
+  ])('%s in a template that writes JSON is reported, with an answer that breaks it', (_, template, message) => {
+    const findings = checkWebSocketJsonTemplate('$default', template, 'ResponseTemplates.$default');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'ws-template-invalid-json', severity: 'warning', path: 'ResponseTemplates.$default' });
+    expect(findings[0].message).toMatch(/^the response template '\$default' writes JSON and /);
+    expect(findings[0].message).toMatch(message);
+    expect(findings[0].message).toMatch(/JsonBody \(body\.toTemplate\(\)\)$/);
+    expectBrokenBy(template, findings[0].message);
+  });
+
+  test('the checks of a template report it on the integration response, with the path of the template', () => {
+    const template = {
+      Resources: {
+        R: {
+          Type: 'AWS::ApiGatewayV2::IntegrationResponse',
+          Properties: { ApiId: 'a', IntegrationId: 'i', IntegrationResponseKey: '$default', ResponseTemplates: { $default: '{"m": "$input.path(\'$.m\')"}' } },
+        },
+      },
+    };
+    expect(TemplateChecker.check(template).filter(f => f.ruleId === 'ws-template-invalid-json').map(f => [f.resource, f.path]))
+      .toEqual([['R', 'ResponseTemplates.$default']]);
+  });
+
+  test('text messages, JSON from the builder and escaped-and-fixed strings are not reported', () => {
+    expect(checkWebSocketJsonTemplate('$default', 'Hello "$input.path(\'$.name\')"')).toEqual([]);
+    expect(checkWebSocketJsonTemplate('$default', '#if($x)\n{"a": "$input.path(\'$.a\')"}#end')).toEqual([]);
+    expect(checkWebSocketJsonTemplate('$default', JsonBody.objectOf({ message: JsonBody.lambdaErrorMessage() }).toTemplate())).toEqual([]);
+    expect(checkWebSocketJsonTemplate('$default', '{"m": "$util.escapeJavaScript($input.path(\'$.m\')).replaceAll("\\\\\'","\'")"}')).toEqual([]);
+    expect(checkWebSocketJsonTemplate('$default', { 'Fn::Sub': '{"m": "$input.path(\'$.m\')"}' })).toEqual([]);
+  });
+});
+
 describe('the public templates under test/fixtures', () => {
   const root = path.join(__dirname, '..', 'fixtures');
   const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
@@ -103,6 +141,13 @@ describe('the public templates under test/fixtures', () => {
       'public/serverless-patterns/rest-dynamodb.yml',
       'templates/clean/step-functions-defaults.json',
     ]);
+  });
+
+  // Two of them write JSON: the aws-cdk DynamoDB integration's error template writes $input.json('$.Message')
+  // outside quotes, which cannot break a string, and the SNS pattern's template is static.
+  test('no public WebSocket template writes JSON it can break', () => {
+    const websocket = files(path.join(root, 'public')).flatMap(file => checkPaths([file]).findings.filter(f => f.ruleId === 'ws-template-invalid-json'));
+    expect(websocket).toEqual([]);
   });
 
   test('and the answer in each message breaks that template in the simulator', () => {
