@@ -13,6 +13,25 @@ import { RestResponses } from '../rest/rest-responses';
  */
 export class StepFunctionsResponses {
   /**
+   * For `StartExecution` (Standard and Express workflows, started without waiting for them):
+   *
+   * - started: 200 with `{"executionArn": ..., "startDate": ...}` (the date in seconds since the
+   *   epoch, as Step Functions writes it);
+   * - a 4XX from Step Functions (an execution of that name already running, an invalid input, a
+   *   missing state machine, throttling): 400 with `{"message": ...}`; a 5XX: 500 with
+   *   `{"message": ...}`.
+   *
+   * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
+   */
+  public static startExecution(): RestResponses {
+    const started = JsonBody.objectOf({ executionArn: JsonBody.stringAt('$.executionArn'), startDate: JsonBody.numberAt('$.startDate') });
+    return RestResponses.of([
+      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromJsonBody(started)),
+      ...serviceErrorResponses(),
+    ]);
+  }
+
+  /**
    * For `StartSyncExecution` (Express workflows). Step Functions answers HTTP 200 whether the
    * execution succeeded or not, with `status` `SUCCEEDED`, `FAILED` or `TIMED_OUT`:
    *

@@ -49,6 +49,33 @@ test('for 10,000 generated executions the body is valid JSON', () => {
     }), { numRuns: 10_000 });
 });
 
+describe('StartExecution (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html: executionArn, startDate)', () => {
+  const started = (statusCode: number, body: object) =>
+    RestSimulator.fromResponses(StepFunctionsResponses.startExecution()).simulate({ backend: { statusCode, body: JSON.stringify(body) } });
+
+  test('a started execution answers 200 with its ARN and start date', () => {
+    const result = started(200, { executionArn: 'arn:aws:states:us-east-1:123456789012:execution:Orders:run-1', startDate: 1.7e9 + 0.25 });
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ executionArn: 'arn:aws:states:us-east-1:123456789012:execution:Orders:run-1', startDate: 1700000000.25 });
+  });
+
+  test('an execution of that name already running answers 400 with the message', () => {
+    const result = started(400, { __type: 'com.amazonaws.swf.service.v2.model#ExecutionAlreadyExists', message: 'Execution Already Exists: \'arn\'' });
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body)).toEqual({ message: "Execution Already Exists: 'arn'" });
+  });
+
+  test('for 10,000 generated answers the body is valid JSON', () => {
+    fc.assert(fc.property(adversarialString, fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 2e9 }), (arn, date) => {
+      expect(JSON.parse(started(200, { executionArn: arn, startDate: date }).body)).toEqual({ executionArn: arn, startDate: date });
+    }), { numRuns: 10_000 });
+  });
+
+  test('the checks find nothing in these responses', () => {
+    expect(TemplateChecker.check(kitTemplate(StepFunctionsResponses.startExecution(), 'arn:aws:apigateway:us-east-1:states:action/StartExecution'))).toEqual([]);
+  });
+});
+
 test('the checks find nothing in these responses', () => {
   expect(TemplateChecker.check(kitTemplate(StepFunctionsResponses.startSyncExecution(), 'arn:aws:apigateway:us-east-1:states:action/StartSyncExecution')))
     .toEqual([]);
