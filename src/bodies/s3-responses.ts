@@ -29,7 +29,7 @@ export class S3Responses {
    * - any other 4XX: 400 with `{"message": "bad request"}`; a 5XX: 500 with
    *   `{"message": "internal error"}`.
    */
-  public static getObject(): RestResponses {
+  public static forGetObject(): RestResponses {
     const message = (text: string) => ResponseTemplate.fromJsonBody(JsonBody.objectOf({ message: JsonBody.stringValue(text) }));
     const object = OBJECT_HEADERS.reduce(
       (response, name) => response.withHeader(name, ResponseValue.integrationHeader(name)), RestResponse.forStatus('200'));

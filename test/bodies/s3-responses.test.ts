@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 import { RestSimulator, S3Responses, TemplateChecker } from '../../src';
 import { kitTemplate } from '../support/kit-template';
 
-const simulator = RestSimulator.fromResponses(S3Responses.getObject());
+const simulator = RestSimulator.fromResponses(S3Responses.forGetObject());
 const xmlError = (code: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>m</Message><RequestId>r</RequestId></Error>`;
 
 test('the object answers 200 with its bytes as they are, and its content type, length, ETag and date', () => {
@@ -38,5 +38,5 @@ test('every status S3 can answer selects exactly one response, the one for its c
 });
 
 test('the checks find nothing in these responses (the 400 pattern leaves out 403 and 404, so no two patterns overlap)', () => {
-  expect(TemplateChecker.check(kitTemplate(S3Responses.getObject(), 'arn:aws:apigateway:us-east-1:s3:path/bucket/{key}'))).toEqual([]);
+  expect(TemplateChecker.check(kitTemplate(S3Responses.forGetObject(), 'arn:aws:apigateway:us-east-1:s3:path/bucket/{key}'))).toEqual([]);
 });
