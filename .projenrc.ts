@@ -67,6 +67,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/aws-service-spec',
     '@aws-cdk/service-spec-types',
     'fast-check@^4',
+    // Validates the JSON Schemas JsonBody writes (draft 4, what API Gateway models use) in the tests.
+    'ajv@^6.12.6',
   ],
 
   typecheckTests: true,

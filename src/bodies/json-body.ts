@@ -1,3 +1,4 @@
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { itemPath, pathLiteral, valuePathOf } from './body-path';
 import { Rendered, Scope } from './render-scope';
 import { WhenMissing } from './when-missing';
@@ -244,6 +245,55 @@ export class JsonBody {
     return [...rendered.setup, rendered.value].join('\n') + '\n';
   }
 
+  /**
+   * A JSON Schema (draft 4, the version API Gateway models use) of every body this template can
+   * render, for a model of the method response: `new apigw.Model(this, 'Item', { restApi,
+   * contentType: 'application/json', schema: body.toJsonSchema() })`, then
+   * `RestResponse.withModel('application/json', model)`. Fields that may be left out are not
+   * required; values that may be `null` allow it; lists allow at most 1,000 items (API Gateway's
+   * `#foreach` limit).
+   *
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings-models.html
+   */
+  public toJsonSchema(): apigw.JsonSchema {
+    return { schema: apigw.JsonSchemaVersion.DRAFT4, ...this._schema() };
+  }
+
+  /** @internal */
+  public _schema(): apigw.JsonSchema {
+    const node = this.node;
+    switch (node.kind) {
+      case 'literal':
+        return literalSchema(JSON.parse(node.json));
+      case 'object': {
+        const required = node.fields.filter(([, value]) => !value._omittable()).map(([name]) => name);
+        return {
+          type: apigw.JsonSchemaType.OBJECT,
+          properties: Object.fromEntries(node.fields.map(([name, value]) => [name, value._schema()])),
+          ...(required.length > 0 ? { required } : {}),
+          additionalProperties: false,
+        };
+      }
+      case 'array': {
+        if (node.items.length === 0) return { type: apigw.JsonSchemaType.ARRAY, maxItems: 0 };
+        const always = node.items.filter(item => !item._omittable()).length;
+        const items = { anyOf: node.items.map(item => item._schema()) };
+        return { type: apigw.JsonSchemaType.ARRAY, items, minItems: always, maxItems: node.items.length };
+      }
+      case 'backend':
+        return withMissing(BACKEND_SCHEMAS[node.type], node.whenMissing);
+      case 'variable':
+        return withMissing({ type: apigw.JsonSchemaType.STRING }, node.whenMissing);
+      case 'list':
+        return withMissing({ type: apigw.JsonSchemaType.ARRAY, items: node.element._schema(), maxItems: FOREACH_ITEMS }, node.whenMissing);
+    }
+  }
+
+  /** Whether this value is left out of its object or list when it is missing. @internal */
+  public _omittable(): boolean {
+    return 'whenMissing' in this.node && this.node.whenMissing._kind === 'omit';
+  }
+
   /** @internal */
   public _isLiteral(): boolean {
     const node = this.node;
@@ -355,6 +405,48 @@ function renderList(path: string, element: JsonBody, whenMissing: WhenMissing, s
     `${indent}#end]`,
   ];
   return withFallback([`#set(${json} = $input.json(${pathLit}))`], lines.join('\n'), `${json}.startsWith("[")`, whenMissing);
+}
+
+/** API Gateway stops a `#foreach` after 1,000 iterations, so a list holds at most that many items. */
+const FOREACH_ITEMS = 1000;
+
+const BACKEND_SCHEMAS: Record<BackendType, apigw.JsonSchema> = {
+  string: { type: apigw.JsonSchemaType.STRING },
+  number: { type: apigw.JsonSchemaType.NUMBER },
+  numberText: { type: apigw.JsonSchemaType.NUMBER },
+  boolean: { type: apigw.JsonSchemaType.BOOLEAN },
+  // Any JSON value but null (null counts as missing).
+  json: {},
+};
+
+/** The schema of a literal value: exactly that value. */
+function literalSchema(value: unknown): apigw.JsonSchema {
+  if (value === null) return { type: apigw.JsonSchemaType.NULL };
+  if (Array.isArray(value)) {
+    return { type: apigw.JsonSchemaType.ARRAY, items: value.map(literalSchema), minItems: value.length, maxItems: value.length };
+  }
+  if (typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>);
+    return {
+      type: apigw.JsonSchemaType.OBJECT,
+      properties: Object.fromEntries(fields.map(([k, v]) => [k, literalSchema(v)])),
+      ...(fields.length > 0 ? { required: fields.map(([k]) => k) } : {}),
+      additionalProperties: false,
+    };
+  }
+  return { enum: [value] };
+}
+
+/** `schema`, widened by what is written when the value is missing (left out: nothing to widen). */
+function withMissing(schema: apigw.JsonSchema, whenMissing: WhenMissing): apigw.JsonSchema {
+  switch (whenMissing._kind) {
+    case 'omit':
+      return schema;
+    case 'null':
+      return schema.type === undefined ? schema : { anyOf: [schema, { type: apigw.JsonSchemaType.NULL }] };
+    case 'default':
+      return schema.type === undefined ? schema : { anyOf: [schema, whenMissing._default!._schema()] };
+  }
 }
 
 /** A variable written in Velocity's formal notation (`${sep1}`), so that no text after it reads as part of its name. */

@@ -7,6 +7,7 @@
 import * as fc from 'fast-check';
 import { JsonBody, ResponseTemplate, RestResponse, RestResponses, RestSimulator } from '../../src';
 import { adversarialString, answerOf, build, specArb } from '../support/json-body-shapes';
+import { draft4Validator } from '../support/json-schema';
 
 const RUNS = Number(process.env.JSON_BODY_RUNS ?? 10_000);
 const SEED = process.env.JSON_BODY_SEED === undefined ? undefined : Number(process.env.JSON_BODY_SEED);
@@ -27,6 +28,15 @@ test(`for ${RUNS} generated shapes and backend answers, the body is valid JSON o
     if (process.env.JSON_BODY_DEBUG) console.log(shape.body.toTemplate(), text);
     expect(parsed).toEqual(shape.expected(answer));
   }), { numRuns: RUNS, seed: SEED });
+});
+
+test(`for ${RUNS / 20} generated shapes and backend answers, the body is valid against the JSON Schema of its shape`, () => {
+  const cases = specArb.chain(spec => fc.tuple(fc.constant(spec), answerOf(build(spec, { next: 0 }).reads)));
+  fc.assert(fc.property(cases, ([spec, answer]) => {
+    const shape = build(spec, { next: 0 });
+    const valid = draft4Validator(shape.body.toJsonSchema() as object);
+    expect(valid(JSON.parse(simulatedBody(shape.body, answer)))).toBe(true);
+  }), { numRuns: RUNS / 20, seed: SEED });
 });
 
 test('a list item that is itself a string keeps every character, in order', () => {

@@ -7,6 +7,7 @@ import {
   IntegrationResponseChecks, JsonBody, ResponseKey, ResponseTemplate, RestResponse, RestResponses, RestSimulator, TemplateChecker, TemplateSelection,
   WebSocketResponses, WebSocketSimulator, WhenMissing,
 } from '../../src';
+import { draft4Validator } from '../support/json-schema';
 
 function simulate(body: JsonBody, answer: string): unknown {
   const responses = RestResponses.of([RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromJsonBody(body))]);
@@ -41,6 +42,53 @@ describe('the template', () => {
     expect(simulate(JsonBody.objectOf({ message: JsonBody.lambdaErrorMessage() }), answer)).toEqual({ message: 'it\'s "bad" \\ here\nnext line' });
     expect(simulate(JsonBody.objectOf({ error: JsonBody.jsonAt('$.errorMessage') }), answer)).toEqual({ error: 'it\'s "bad" \\ here\nnext line' });
     expect(simulate(JsonBody.listAt('$.items', JsonBody.stringAt('$')), answer)).toEqual(['a"b', "c'd"]);
+  });
+});
+
+describe('the JSON Schema of a body (draft 4, for a model)', () => {
+  const body = JsonBody.objectOf({
+    id: JsonBody.stringAt('$.id'),
+    price: JsonBody.numberAt('$.price', { whenMissing: WhenMissing.omit() }),
+    tags: JsonBody.listAt('$.tags', JsonBody.stringAt('$')),
+    kind: JsonBody.stringValue('item'),
+    stock: JsonBody.numberFromStringAt('$.stock', { whenMissing: WhenMissing.useDefault(JsonBody.numberValue(0)) }),
+  });
+  const valid = draft4Validator(body.toJsonSchema() as object);
+
+  test('declares draft 4, the fields, which are required, and no others', () => {
+    expect(body.toJsonSchema()).toMatchObject({
+      schema: 'http://json-schema.org/draft-04/schema#',
+      type: 'object',
+      required: ['id', 'kind', 'stock', 'tags'],
+      additionalProperties: false,
+      properties: {
+        kind: { enum: ['item'] },
+        // A missing item is written as null (the default for stringAt), a missing list too.
+        tags: { anyOf: [{ type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'null' }] }, maxItems: 1000 }, { type: 'null' }] },
+      },
+    });
+  });
+
+  test('accepts what the template renders, and rejects what it never renders', () => {
+    expect(valid(simulate(body, '{"id": "a", "price": 2.5, "tags": ["x"], "stock": "7"}'))).toBe(true);
+    expect(valid(simulate(body, '{}'))).toBe(true);
+    expect(valid({ id: 'a', kind: 'item', stock: 0, tags: null })).toBe(true);
+    expect(valid({ id: 'a', kind: 'item', stock: 0 })).toBe(false);
+    expect(valid({ id: 'a', kind: 'other', stock: 0, tags: null })).toBe(false);
+    expect(valid({ id: 1, kind: 'item', stock: 0, tags: null })).toBe(false);
+    expect(valid({ id: 'a', kind: 'item', stock: '0', tags: null })).toBe(false);
+    expect(valid({ id: 'a', kind: 'item', stock: 0, tags: null, extra: 1 })).toBe(false);
+    expect(valid({ id: 'a', kind: 'item', stock: 0, tags: null, price: null })).toBe(false);
+  });
+
+  test('makes a model aws-cdk-lib accepts', () => {
+    const stack = new Stack(new App());
+    const api = new apigw.RestApi(stack, 'Api');
+    api.root.addMethod('GET');
+    new apigw.Model(stack, 'Item', { restApi: api, contentType: 'application/json', schema: body.toJsonSchema() });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Model', {
+      Schema: Match.objectLike({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', required: ['id', 'kind', 'stock', 'tags'] }),
+    });
   });
 });
 
