@@ -1,5 +1,5 @@
+import { attributeEntries, childPath } from './dynamodb-paths';
 import { JsonBody, JsonValueOptions } from './json-body';
-import { usageError } from '../errors/integration-response-error';
 
 type Kind =
   | { readonly type: 'S' | 'N' | 'BOOL' | 'B' | 'SS' | 'NS' }
@@ -127,21 +127,4 @@ export class DynamoDbAttribute {
         return JsonBody.objectOf(Object.fromEntries(kind.fields.map(([name, attribute]) => [name, attribute._body(childPath(at, name))])));
     }
   }
-}
-
-/** The attributes by name, checked: the template must be able to spell each name in a path. */
-export function attributeEntries(attributes: { [name: string]: DynamoDbAttribute }, where: string): Array<readonly [string, DynamoDbAttribute]> {
-  const entries = Object.entries(attributes);
-  for (const [name] of entries) {
-    if (name === '' || /['"$#\\]/.test(name)) {
-      throw usageError(where, `the attribute name '${name}' is empty or has a quote, '$', '#' or '\\', which the template cannot spell in a path: ` +
-        'rename it in the projection (ProjectionExpression with ExpressionAttributeNames) or read the item with JsonBody');
-    }
-  }
-  return entries;
-}
-
-/** `path` followed by the key `name`, in the dot form where JSONPath allows it. */
-export function childPath(path: string, name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `${path}.${name}` : `${path}['${name}']`;
 }

@@ -1,4 +1,5 @@
-import { attributeEntries, childPath, DynamoDbAttribute } from './dynamodb-attribute';
+import { DynamoDbAttribute } from './dynamodb-attribute';
+import { attributeEntries, childPath } from './dynamodb-paths';
 import { JsonBody } from './json-body';
 import { serviceErrorResponses } from './service-errors';
 import { WhenMissing } from './when-missing';
