@@ -1,5 +1,6 @@
 import { DynamoDbAttribute } from './dynamodb-attribute';
 import { attributeEntries, childPath } from './dynamodb-paths';
+import { eitherSchema } from './either-schema';
 import { JsonBody } from './json-body';
 import { serviceErrorResponses } from './service-errors';
 import { WhenMissing } from './when-missing';
@@ -56,8 +57,9 @@ export class DynamoDbResponses {
    * @param options the item's attributes
    */
   public static getItem(options: DynamoDbGetItemOptions): RestResponses {
-    const item = itemBody(options.attributes, '$.Item', 'DynamoDbResponses.getItem').toTemplate();
-    const notFound = JsonBody.objectOf({ message: JsonBody.stringValue(options.notFoundMessage ?? 'not found') }).toTemplate();
+    const itemShape = itemBody(options.attributes, '$.Item', 'DynamoDbResponses.getItem');
+    const notFoundShape = JsonBody.objectOf({ message: JsonBody.stringValue(options.notFoundMessage ?? 'not found') });
+    const [item, notFound] = [itemShape.toTemplate(), notFoundShape.toTemplate()];
     const outcome = [
       // `Item` is an object when there is one; DynamoDB leaves it out otherwise.
       "#if($input.json('$.Item').startsWith('{'))",
@@ -69,7 +71,7 @@ export class DynamoDbResponses {
       '',
     ].join('\n');
     return RestResponses.of([
-      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromString(outcome)),
+      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate._withSchema(outcome, eitherSchema(itemShape, notFoundShape))),
       ...serviceErrorResponses(),
     ]);
   }

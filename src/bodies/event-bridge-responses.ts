@@ -1,3 +1,4 @@
+import { eitherSchema } from './either-schema';
 import { JsonBody } from './json-body';
 import { serviceErrorResponses } from './service-errors';
 import { WhenMissing } from './when-missing';
@@ -25,15 +26,16 @@ export class EventBridgeResponses {
    */
   public static putEvents(): RestResponses {
     const omit = { whenMissing: WhenMissing.omit() };
-    const accepted = JsonBody.objectOf({ eventIds: JsonBody.listAt('$.Entries', JsonBody.stringAt('$.EventId', omit)) }).toTemplate();
-    const failed = JsonBody.objectOf({
+    const acceptedShape = JsonBody.objectOf({ eventIds: JsonBody.listAt('$.Entries', JsonBody.stringAt('$.EventId', omit)) });
+    const failedShape = JsonBody.objectOf({
       failedEntryCount: JsonBody.numberAt('$.FailedEntryCount'),
       entries: JsonBody.listAt('$.Entries', JsonBody.objectOf({
         eventId: JsonBody.stringAt('$.EventId', omit),
         errorCode: JsonBody.stringAt('$.ErrorCode', omit),
         errorMessage: JsonBody.stringAt('$.ErrorMessage', omit),
       })),
-    }).toTemplate();
+    });
+    const [accepted, failed] = [acceptedShape.toTemplate(), failedShape.toTemplate()];
     const outcome = [
       "#if($input.path('$.FailedEntryCount') > 0)",
       '#set($context.responseOverride.status = 500)',
@@ -44,7 +46,7 @@ export class EventBridgeResponses {
       '',
     ].join('\n');
     return RestResponses.of([
-      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromString(outcome)),
+      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate._withSchema(outcome, eitherSchema(acceptedShape, failedShape))),
       ...serviceErrorResponses(),
     ]);
   }

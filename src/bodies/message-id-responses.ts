@@ -16,10 +16,11 @@ export const QUERY_PROTOCOL_ERROR_MESSAGES = ['$.Error.Message', '$.message'];
  * (`{"MessageId": ...}`); then the service errors, 400 and 500 with the message.
  */
 export function messageIdResponses(action: string): RestResponses {
-  const at = (base: string) => JsonBody.objectOf({
+  const shape = (base: string) => JsonBody.objectOf({
     messageId: JsonBody.stringAt(`${base}.MessageId`),
     sequenceNumber: JsonBody.stringAt(`${base}.SequenceNumber`, { whenMissing: WhenMissing.omit() }),
-  }).toTemplate().trimEnd();
+  });
+  const at = (base: string) => shape(base).toTemplate().trimEnd();
   const outcome = [
     `#if($input.path('$.${action}Response') != $null)`,
     at(`$.${action}Response.${action}Result`),
@@ -29,7 +30,8 @@ export function messageIdResponses(action: string): RestResponses {
     '',
   ].join('\n');
   return RestResponses.of([
-    RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromString(outcome)),
+    // Both forms send the same body.
+    RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate._withSchema(outcome, shape('$').toJsonSchema())),
     ...serviceErrorResponses(QUERY_PROTOCOL_ERROR_MESSAGES),
   ]);
 }

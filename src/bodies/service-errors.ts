@@ -12,16 +12,21 @@ import { RestResponse } from '../rest/rest-response';
  * `{"Error": {"Code", "Message", "Type"}, "RequestId"}`
  */
 export function serviceErrorResponses(messagePaths: readonly string[] = ['$.message']): RestResponse[] {
-  const message = ResponseTemplate.fromString(firstPresent(messagePaths));
+  // Whichever path holds the message, the body is the same: {"message": a string or null}.
+  const message = ResponseTemplate._withSchema(firstPresent(messagePaths), messageBody(messagePaths[0]).toJsonSchema());
   return [
     RestResponse.forStatus('400').whenStatusMatches('4\\d{2}').withTemplate('application/json', message),
     RestResponse.forStatus('500').whenStatusMatches('5\\d{2}').withTemplate('application/json', message),
   ];
 }
 
+function messageBody(path: string): JsonBody {
+  return JsonBody.objectOf({ message: JsonBody.stringAt(path) });
+}
+
 /** `{"message": ...}` from the first of `paths` the answer has (`null` when it has none). */
 function firstPresent(paths: readonly string[]): string {
-  const body = (path: string) => JsonBody.objectOf({ message: JsonBody.stringAt(path) }).toTemplate();
+  const body = (path: string) => messageBody(path).toTemplate();
   if (paths.length === 1) return body(paths[0]);
   const [first, ...rest] = paths;
   return [`#if($input.path('${first}') != $null)`, body(first).trimEnd(), '#{else}', firstPresent(rest).trimEnd(), '#end', ''].join('\n');

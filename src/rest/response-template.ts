@@ -1,3 +1,4 @@
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { JsonBody } from '../bodies/json-body';
 import { throwOnErrors } from '../errors/integration-response-error';
 import { checkTemplateSize } from '../rules/response-templates';
@@ -24,7 +25,17 @@ export class ResponseTemplate {
    * @param body the body, built with `JsonBody`
    */
   public static fromJsonBody(body: JsonBody): ResponseTemplate {
-    return ResponseTemplate.fromString(body.toTemplate());
+    return ResponseTemplate._withSchema(body.toTemplate(), body.toJsonSchema());
+  }
+
+  /**
+   * A template whose bodies `schema` describes (the service kits' templates).
+   *
+   * @internal
+   */
+  public static _withSchema(template: string, schema: apigw.JsonSchema): ResponseTemplate {
+    throwOnErrors(checkTemplateSize(template, 'response template'), 'ResponseTemplate.fromString');
+    return new ResponseTemplate(template, schema);
   }
 
   /**
@@ -56,7 +67,17 @@ export class ResponseTemplate {
    */
   public readonly template: string;
 
-  private constructor(template: string) {
+  /**
+   * A JSON Schema (draft 4) of every body the template renders, when it is known: for templates
+   * built from a `JsonBody` and the service kits' templates. `RestResponses.withResponseModels()`
+   * makes models of it.
+   *
+   * @default - unknown (a template written by hand)
+   */
+  public readonly schema?: apigw.JsonSchema;
+
+  private constructor(template: string, schema?: apigw.JsonSchema) {
     this.template = template;
+    this.schema = schema;
   }
 }

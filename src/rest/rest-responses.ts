@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { ResponseValue } from './response-value';
@@ -42,8 +43,12 @@ export class RestResponses {
    * @param alreadyChecked the set-level checks passed for these responses (a header added to every
    *   response changes none of what they check)
    */
-  private constructor(responses: RestResponse[], alreadyChecked = false) {
+  /** Whether attaching the set creates models for the templates whose schema is known (`withResponseModels`). */
+  private readonly createsModels: boolean;
+
+  private constructor(responses: RestResponse[], alreadyChecked = false, createsModels = false) {
     this.responses = [...responses];
+    this.createsModels = createsModels;
     if (alreadyChecked) return;
     throwOnErrors(checkRestPatternKinds(this.intendedPatterns()), 'RestResponses.of');
     const rendered = this.responses.map(r => toCfnIntegrationResponse(r.toIntegrationResponse()));
@@ -62,7 +67,20 @@ export class RestResponses {
    * @param value a static value or a mapping expression
    */
   public withHeaderOnAll(name: string, value: ResponseValue): RestResponses {
-    return new RestResponses(this.responses.map(r => r.withHeader(name, value)), true);
+    return new RestResponses(this.responses.map(r => r.withHeader(name, value)), true, this.createsModels);
+  }
+
+  /**
+   * A copy of the set that, attached to a method (`addMethod`, or `applyTo` on an aws-cdk-lib
+   * `Method`), also declares a model for every response template whose JSON Schema is known
+   * (`ResponseTemplate.fromJsonBody`, the service kits): an `AWS::ApiGateway::Model` in the
+   * method's API, shared by every method whose template has the same schema, named in the method
+   * response's `responseModels`. Models set with `RestResponse.withModel` are kept.
+   *
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings-models.html
+   */
+  public withResponseModels(): RestResponses {
+    return new RestResponses(this.responses, true, true);
   }
 
   /**
@@ -109,6 +127,14 @@ export class RestResponses {
    * @param method an aws-cdk-lib `Method`, or a `CfnMethod`
    */
   public applyTo(method: apigw.Method | apigw.CfnMethod): void {
+    if (this.createsModels) {
+      if (!(method instanceof apigw.Method)) {
+        throw usageError(`RestResponses.applyTo on ${method.node.path}`, 'withResponseModels() creates the models in the method\'s API, and a CfnMethod ' +
+          'names its API by ID only: attach the set to the aws-cdk-lib Method, or create the models from ResponseTemplate.schema and use RestResponse.withModel');
+      }
+      new RestResponses(this.responses.map(r => withSchemaModels(r, method.api)), true).applyTo(method);
+      return;
+    }
     const cfn = method instanceof apigw.Method ? method.node.defaultChild as apigw.CfnMethod : method;
     const where = `RestResponses.applyTo on ${cfn.node.path}`;
     const integration = cfn.integration;
@@ -185,6 +211,24 @@ export class RestResponses {
 
 /** Apps build the same set for many methods: its findings depend on the rendered responses only. */
 const setFindings = new FindingsMemo(1000);
+
+/** `response`, with a model for each of its templates whose schema is known and that has no model yet. */
+function withSchemaModels(response: RestResponse, api: apigw.IRestApi): RestResponse {
+  const declared = response.toMethodResponse().responseModels ?? {};
+  let result = response;
+  for (const [contentType, template] of Object.entries(response.templates)) {
+    if (template.schema === undefined || declared[contentType] !== undefined) continue;
+    result = result.withModel(contentType, schemaModel(api, contentType, template.schema));
+  }
+  return result;
+}
+
+/** The API's model of `schema` for `contentType`: one per schema, found by an ID derived from it. */
+function schemaModel(api: apigw.IRestApi, contentType: string, schema: apigw.JsonSchema): apigw.IModel {
+  const id = `ResponseModel${createHash('sha256').update(JSON.stringify([contentType, schema])).digest('hex').slice(0, 16)}`;
+  const existing = api.node.tryFindChild(id) as apigw.IModel | undefined;
+  return existing ?? new apigw.Model(api, id, { restApi: api, contentType, schema, description: 'the bodies of a response template (cdk-integration-responses)' });
+}
 
 function toCfnMethodResponse(response: apigw.MethodResponse): apigw.CfnMethod.MethodResponseProperty {
   return {

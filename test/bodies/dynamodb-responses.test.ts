@@ -9,6 +9,7 @@
 import * as fc from 'fast-check';
 import { DynamoDbAttribute, DynamoDbResponses, JsonBody, RestSimulator, TemplateChecker, WhenMissing } from '../../src';
 import { adversarialString } from '../support/json-body-shapes';
+import { draft4Validator } from '../support/json-schema';
 import { kitTemplate } from '../support/kit-template';
 
 const thread = {
@@ -164,4 +165,17 @@ test('the checks find nothing in these responses', () => {
   for (const responses of [DynamoDbResponses.getItem({ attributes: thread }), DynamoDbResponses.query({ attributes: thread })]) {
     expect(TemplateChecker.check(kitTemplate(responses, 'arn:aws:apigateway:us-east-1:dynamodb:action/GetItem'))).toEqual([]);
   }
+});
+
+test("each response's model (withResponseModels) accepts the bodies it renders, and only those", () => {
+  const responses = DynamoDbResponses.getItem({ attributes: thread });
+  const [ok, clientError] = responses.responses.map(r => draft4Validator(r.templates['application/json'].schema as object));
+  const item = { Item: { Tags: { SS: ['a'] }, LastPostDateTime: { S: '1' }, Message: { S: 'm"' }, Replies: { N: '2' } } };
+  expect(ok(JSON.parse(simulate(responses, 200, item).body))).toBe(true);
+  expect(ok(JSON.parse(simulate(responses, 200, {}).body))).toBe(true);
+  expect(ok({ Tags: 'a', LastPostDateTime: null, Message: null, Replies: 0 })).toBe(false);
+  expect(clientError(JSON.parse(simulate(responses, 400, { message: 'x' }).body))).toBe(true);
+  const page = DynamoDbResponses.query({ attributes: thread }).responses[0].templates['application/json'].schema as object;
+  const pageBody = simulate(DynamoDbResponses.query({ attributes: thread }), 200, { Count: 1, Items: [item.Item] }).body;
+  expect(draft4Validator(page)(JSON.parse(pageBody))).toBe(true);
 });

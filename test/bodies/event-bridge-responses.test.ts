@@ -6,6 +6,7 @@
 import * as fc from 'fast-check';
 import { EventBridgeResponses, RestSimulator } from '../../src';
 import { adversarialString } from '../support/json-body-shapes';
+import { draft4Validator } from '../support/json-schema';
 
 const simulate = (statusCode: number, body: object) =>
   RestSimulator.fromResponses(EventBridgeResponses.putEvents()).simulate({ backend: { statusCode, body: JSON.stringify(body) } });
@@ -55,4 +56,11 @@ test('for 10,000 generated answers the body is valid JSON', () => {
       });
     }
   }), { numRuns: 10_000 });
+});
+
+test("the 200 response's model accepts both bodies it renders", () => {
+  const valid = draft4Validator(EventBridgeResponses.putEvents().responses[0].templates['application/json'].schema as object);
+  expect(valid(JSON.parse(simulate(200, { FailedEntryCount: 0, Entries: [{ EventId: 'e' }] }).body))).toBe(true);
+  expect(valid(JSON.parse(simulate(200, { FailedEntryCount: 1, Entries: [{ ErrorCode: 'C', ErrorMessage: 'm' }] }).body))).toBe(true);
+  expect(valid({ eventIds: 'e' })).toBe(false);
 });

@@ -33,6 +33,9 @@ test(`for ${RUNS} generated shapes and backend answers, the body is valid JSON o
 test(`for ${RUNS / 20} generated shapes and backend answers, the body is valid against the JSON Schema of its shape`, () => {
   const cases = specArb.chain(spec => fc.tuple(fc.constant(spec), answerOf(build(spec, { next: 0 }).reads)));
   fc.assert(fc.property(cases, ([spec, answer]) => {
+    // ajv 6 misreads a property named __proto__ (it rejects {"__proto__": ""} against a schema of exactly that),
+    // so shapes with one are left to the value test above.
+    fc.pre(!JSON.stringify(spec).includes('"__proto__"'));
     const shape = build(spec, { next: 0 });
     const valid = draft4Validator(shape.body.toJsonSchema() as object);
     expect(valid(JSON.parse(simulatedBody(shape.body, answer)))).toBe(true);

@@ -1,9 +1,10 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../../src';
+import { JsonBody, ResponseTemplate, ResponseValue, RestResponse, RestResponses, RestSimulator, WhenMissing } from '../../src';
+import { draft4Validator } from '../support/json-schema';
 import { apiGatewayResources, synthesize } from '../support/synth';
 
 function fixture() {
@@ -410,5 +411,65 @@ test('applyTo on a CfnMethod declares models by model ID', () => {
       { StatusCode: '404' },
       { StatusCode: '200', ResponseModels: { 'application/json': { Ref: Match.stringLikeRegexp('^ApiItem') } } },
     ],
+  });
+});
+
+describe('withResponseModels', () => {
+  const item = JsonBody.objectOf({ id: JsonBody.stringAt('$.id'), price: JsonBody.numberAt('$.price', { whenMissing: WhenMissing.omit() }) });
+  const responses = RestResponses.of([
+    RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromJsonBody(item)),
+    RestResponse.forStatus('500').whenStatusMatches('5\\d{2}').withTemplate('application/json', ResponseTemplate.fromString('{"message": "failed"}')),
+  ]);
+
+  test('declares a model for each template whose schema is known, shared by the methods with the same schema', () => {
+    const { stack, api } = fixture();
+    const integration = new apigw.MockIntegration({ requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+    responses.withResponseModels().addMethod(api.root, 'GET', integration);
+    responses.withResponseModels().addMethod(api.root.addResource('copy'), 'GET', integration);
+    const template = Template.fromStack(stack);
+    const models = template.findResources('AWS::ApiGateway::Model');
+    expect(Object.keys(models)).toHaveLength(1);
+    const [modelId, model] = Object.entries(models)[0];
+    expect(model.Properties).toMatchObject({ ContentType: 'application/json', Schema: { $schema: 'http://json-schema.org/draft-04/schema#', required: ['id'] } });
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
+    expect(methods).toHaveLength(2);
+    for (const method of methods) {
+      expect(method.Properties.MethodResponses).toEqual([
+        { StatusCode: '200', ResponseModels: { 'application/json': { Ref: modelId } } },
+        { StatusCode: '500' },
+      ]);
+    }
+  });
+
+  test('the model accepts the bodies the template renders', () => {
+    const valid = draft4Validator(responses.responses[0].templates['application/json'].schema as object);
+    const simulator = RestSimulator.fromResponses(responses);
+    expect(valid(JSON.parse(simulator.simulate({ backend: { statusCode: 200, body: '{"id": "a\\"b", "price": 3}' } }).body))).toBe(true);
+    expect(valid(JSON.parse(simulator.simulate({ backend: { statusCode: 200, body: '{}' } }).body))).toBe(true);
+    expect(valid({ id: 'a', price: 'three' })).toBe(false);
+  });
+
+  test('a model set with withModel is kept, and without withResponseModels no model is created', () => {
+    const { stack, api } = fixture();
+    const own = api.addModel('Own', { contentType: 'application/json', schema: { type: apigw.JsonSchemaType.OBJECT } });
+    const integration = new apigw.MockIntegration({ requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+    RestResponses.of([RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromJsonBody(item)).withModel('application/json', own)])
+      .withResponseModels().addMethod(api.root, 'GET', integration);
+    responses.addMethod(api.root.addResource('plain'), 'GET', integration);
+    expect(Object.keys(Template.fromStack(stack).findResources('AWS::ApiGateway::Model'))).toHaveLength(1);
+  });
+
+  test('a CfnMethod gets a clear error: the models need the API construct', () => {
+    const { stack } = fixture();
+    const cfn = new apigw.CfnMethod(stack, 'Raw', { httpMethod: 'GET', resourceId: 'r', restApiId: 'a', integration: { type: 'MOCK' } });
+    expect(() => responses.withResponseModels().applyTo(cfn))
+      .toThrow(/^withResponseModels\(\) creates the models in the method's API, and a CfnMethod names its API by ID only: .* \(in RestResponses\.applyTo on Stack\/Raw\)$/);
+  });
+
+  test('withHeaderOnAll keeps the choice', () => {
+    const { stack, api } = fixture();
+    const integration = new apigw.MockIntegration({ requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+    responses.withResponseModels().withHeaderOnAll('Access-Control-Allow-Origin', ResponseValue.literal('*')).addMethod(api.root, 'GET', integration);
+    expect(Object.keys(Template.fromStack(stack).findResources('AWS::ApiGateway::Model'))).toHaveLength(1);
   });
 });
