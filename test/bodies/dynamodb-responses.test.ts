@@ -11,6 +11,7 @@ import { DynamoDbAttribute, DynamoDbResponses, JsonBody, RestSimulator, Template
 import { adversarialString } from '../support/json-body-shapes';
 import { draft4Validator } from '../support/json-schema';
 import { kitTemplate } from '../support/kit-template';
+import { PROPERTY_RUNS, PROPERTY_SEED } from '../support/property-runs';
 
 const thread = {
   Tags: DynamoDbAttribute.stringSet(),
@@ -137,7 +138,7 @@ const attributeValue = fc.oneof(
   fc.constant([{ NULL: true }, null] as const),
 );
 
-test('for 10,000 generated items the body is valid JSON with each attribute as declared', () => {
+test(`for ${PROPERTY_RUNS} generated items the body is valid JSON with each attribute as declared`, () => {
   const kinds = {
     s: DynamoDbAttribute.stringType(), n: DynamoDbAttribute.numberType(), b: DynamoDbAttribute.booleanType(), ss: DynamoDbAttribute.stringSet(),
   };
@@ -158,7 +159,7 @@ test('for 10,000 generated items the body is valid JSON with each attribute as d
       const result = simulate(responses, 200, { Item: { ...itemOf(top), m: { M: itemOf(inner) }, l: { L: list.map(s => ({ S: s })) } } });
       expect(result.statusCode).toBe(200);
       expect(JSON.parse(result.body)).toEqual({ ...expectedOf(top), m: expectedOf(inner), l: list });
-    }), { numRuns: 10_000 });
+    }), { numRuns: PROPERTY_RUNS, seed: PROPERTY_SEED });
 });
 
 test('the checks find nothing in these responses', () => {

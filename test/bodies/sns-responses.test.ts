@@ -9,6 +9,7 @@ import * as fc from 'fast-check';
 import { RestSimulator, SnsResponses, TemplateChecker } from '../../src';
 import { adversarialString } from '../support/json-body-shapes';
 import { kitTemplate } from '../support/kit-template';
+import { PROPERTY_RUNS, PROPERTY_SEED } from '../support/property-runs';
 
 const simulate = (statusCode: number, body: object) =>
   RestSimulator.fromResponses(SnsResponses.publish()).simulate({ backend: { statusCode, body: JSON.stringify(body) } });
@@ -32,11 +33,11 @@ test("SNS's own errors answer 400 or 500 with their message", () => {
   expect(simulate(500, { Error: { Type: 'Receiver', Code: 'InternalError', Message: 'x' } })).toMatchObject({ statusCode: 500 });
 });
 
-test('for 10,000 generated answers the body is valid JSON with the ID sent, and so is every error', () => {
+test(`for ${PROPERTY_RUNS} generated answers the body is valid JSON with the ID sent, and so is every error`, () => {
   fc.assert(fc.property(adversarialString, fc.option(adversarialString, { nil: undefined }), (id, message) => {
     expect(JSON.parse(simulate(200, published({ MessageId: id })).body)).toEqual({ messageId: id });
     expect(JSON.parse(simulate(400, { Error: { Code: 'C', Message: message } }).body)).toEqual({ message: message ?? null });
-  }), { numRuns: 10_000 });
+  }), { numRuns: PROPERTY_RUNS, seed: PROPERTY_SEED });
 });
 
 test('the checks find nothing in these responses', () => {

@@ -12,6 +12,7 @@ import * as fc from 'fast-check';
 import { RestSimulator, SqsResponses, TemplateChecker } from '../../src';
 import { adversarialString } from '../support/json-body-shapes';
 import { kitTemplate } from '../support/kit-template';
+import { PROPERTY_RUNS, PROPERTY_SEED } from '../support/property-runs';
 
 const simulate = (statusCode: number, body: object) =>
   RestSimulator.fromResponses(SqsResponses.sendMessage()).simulate({ backend: { statusCode, body: JSON.stringify(body) } });
@@ -37,12 +38,12 @@ test("SQS's own errors answer 400 or 500 with their message, in either protocol"
   expect(simulate(500, { message: 'Internal' })).toMatchObject({ statusCode: 500 });
 });
 
-test('for 10,000 generated answers the body is valid JSON with the ID and sequence number sent', () => {
+test(`for ${PROPERTY_RUNS} generated answers the body is valid JSON with the ID and sequence number sent`, () => {
   fc.assert(fc.property(fc.boolean(), adversarialString, fc.option(adversarialString, { nil: undefined }), (query, id, sequence) => {
     const result = { MD5OfMessageBody: 'x', MessageId: id, ...(sequence === undefined ? {} : { SequenceNumber: sequence }) };
     const body = JSON.parse(simulate(200, query ? queryAnswer(result) : result).body);
     expect(body).toEqual(sequence === undefined ? { messageId: id } : { messageId: id, sequenceNumber: sequence });
-  }), { numRuns: 10_000 });
+  }), { numRuns: PROPERTY_RUNS, seed: PROPERTY_SEED });
 });
 
 test('the checks find nothing in these responses', () => {
