@@ -1,6 +1,6 @@
 import { DynamoDbAttribute } from './dynamodb-attribute';
 import { attributeEntries, childPath } from './dynamodb-paths';
-import { eitherSchema } from './either-schema';
+import { eitherBody } from './either-body';
 import { JsonBody } from './json-body';
 import { serviceErrorResponses } from './service-errors';
 import { WhenMissing } from './when-missing';
@@ -57,21 +57,12 @@ export class DynamoDbResponses {
    * @param options the item's attributes
    */
   public static getItem(options: DynamoDbGetItemOptions): RestResponses {
-    const itemShape = itemBody(options.attributes, '$.Item', 'DynamoDbResponses.getItem');
-    const notFoundShape = JsonBody.objectOf({ message: JsonBody.stringValue(options.notFoundMessage ?? 'not found') });
-    const [item, notFound] = [itemShape.toTemplate(), notFoundShape.toTemplate()];
-    const outcome = [
-      // `Item` is an object when there is one; DynamoDB leaves it out otherwise.
-      "#if($input.json('$.Item').startsWith('{'))",
-      item.trimEnd(),
-      '#{else}',
-      '#set($context.responseOverride.status = 404)',
-      notFound.trimEnd(),
-      '#end',
-      '',
-    ].join('\n');
+    // `Item` is an object when there is one; DynamoDB leaves it out otherwise.
+    const outcome = eitherBody("$input.json('$.Item').startsWith('{')",
+      { body: itemBody(options.attributes, '$.Item', 'DynamoDbResponses.getItem') },
+      { body: JsonBody.objectOf({ message: JsonBody.stringValue(options.notFoundMessage ?? 'not found') }), status: 404 });
     return RestResponses.of([
-      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate._withSchema(outcome, eitherSchema(itemShape, notFoundShape))),
+      RestResponse.forStatus('200').withTemplate('application/json', outcome),
       ...serviceErrorResponses(),
     ]);
   }

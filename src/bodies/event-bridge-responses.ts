@@ -1,8 +1,7 @@
-import { eitherSchema } from './either-schema';
+import { eitherBody } from './either-body';
 import { JsonBody } from './json-body';
 import { serviceErrorResponses } from './service-errors';
 import { WhenMissing } from './when-missing';
-import { ResponseTemplate } from '../rest/response-template';
 import { RestResponse } from '../rest/rest-response';
 import { RestResponses } from '../rest/rest-responses';
 
@@ -26,8 +25,8 @@ export class EventBridgeResponses {
    */
   public static putEvents(): RestResponses {
     const omit = { whenMissing: WhenMissing.omit() };
-    const acceptedShape = JsonBody.objectOf({ eventIds: JsonBody.listAt('$.Entries', JsonBody.stringAt('$.EventId', omit)) });
-    const failedShape = JsonBody.objectOf({
+    const accepted = JsonBody.objectOf({ eventIds: JsonBody.listAt('$.Entries', JsonBody.stringAt('$.EventId', omit)) });
+    const failed = JsonBody.objectOf({
       failedEntryCount: JsonBody.numberAt('$.FailedEntryCount'),
       entries: JsonBody.listAt('$.Entries', JsonBody.objectOf({
         eventId: JsonBody.stringAt('$.EventId', omit),
@@ -35,18 +34,9 @@ export class EventBridgeResponses {
         errorMessage: JsonBody.stringAt('$.ErrorMessage', omit),
       })),
     });
-    const [accepted, failed] = [acceptedShape.toTemplate(), failedShape.toTemplate()];
-    const outcome = [
-      "#if($input.path('$.FailedEntryCount') > 0)",
-      '#set($context.responseOverride.status = 500)',
-      failed.trimEnd(),
-      '#{else}',
-      accepted.trimEnd(),
-      '#end',
-      '',
-    ].join('\n');
     return RestResponses.of([
-      RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate._withSchema(outcome, eitherSchema(acceptedShape, failedShape))),
+      RestResponse.forStatus('200').withTemplate('application/json',
+        eitherBody("$input.path('$.FailedEntryCount') > 0", { body: failed, status: 500 }, { body: accepted })),
       ...serviceErrorResponses(),
     ]);
   }

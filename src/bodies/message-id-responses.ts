@@ -1,7 +1,7 @@
+import { eitherBody } from './either-body';
 import { JsonBody } from './json-body';
 import { serviceErrorResponses } from './service-errors';
 import { WhenMissing } from './when-missing';
-import { ResponseTemplate } from '../rest/response-template';
 import { RestResponse } from '../rest/rest-response';
 import { RestResponses } from '../rest/rest-responses';
 
@@ -20,18 +20,9 @@ export function messageIdResponses(action: string): RestResponses {
     messageId: JsonBody.stringAt(`${base}.MessageId`),
     sequenceNumber: JsonBody.stringAt(`${base}.SequenceNumber`, { whenMissing: WhenMissing.omit() }),
   });
-  const at = (base: string) => shape(base).toTemplate().trimEnd();
-  const outcome = [
-    `#if($input.path('$.${action}Response') != $null)`,
-    at(`$.${action}Response.${action}Result`),
-    '#{else}',
-    at('$'),
-    '#end',
-    '',
-  ].join('\n');
+  const outcome = eitherBody(`$input.path('$.${action}Response') != $null`, { body: shape(`$.${action}Response.${action}Result`) }, { body: shape('$') });
   return RestResponses.of([
-    // Both forms send the same body.
-    RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate._withSchema(outcome, shape('$').toJsonSchema())),
+    RestResponse.forStatus('200').withTemplate('application/json', outcome),
     ...serviceErrorResponses(QUERY_PROTOCOL_ERROR_MESSAGES),
   ]);
 }
