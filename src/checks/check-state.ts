@@ -2,6 +2,8 @@ import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MethodChecker } from './method-checker';
 import { Finding } from '../rules/finding';
+import { SchemaFinding } from '../rules/schema/schema-check';
+import { SchemaMemo } from '../rules/schema/schema-memo';
 
 /** Where an app keeps its state: on its root construct, so two apps never share any. */
 const STATE = Symbol.for('cdk-integration-responses.CheckState');
@@ -41,6 +43,7 @@ export class CheckState {
   public readonly stageReports = new WeakSet<Stage>();
 
   private readonly methodCheckers = new WeakMap<Stack, MethodChecker>();
+  private readonly schemaMemos = new WeakMap<Stack, SchemaMemo<SchemaFinding>>();
   private readonly webSocketChecks = new WeakMap<Stack, WebSocketCheck>();
 
   private constructor() {}
@@ -50,6 +53,13 @@ export class CheckState {
     let checker = this.methodCheckers.get(stack);
     if (checker === undefined) this.methodCheckers.set(stack, checker = new MethodChecker());
     return checker;
+  }
+
+  /** The lists and maps of a stack's resources already checked against the schema. */
+  public schemaMemo(stack: Stack): SchemaMemo<SchemaFinding> {
+    let memo = this.schemaMemos.get(stack);
+    if (memo === undefined) this.schemaMemos.set(stack, memo = new SchemaMemo());
+    return memo;
   }
 
   /** The WebSocket check of a stack, if one was made. */

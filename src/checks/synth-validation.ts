@@ -78,10 +78,12 @@ function restFindings(resource: CfnResource): Finding[] {
   const own = partial ?? renderResource(resource);
   assertShallow(resource, own);
   // Method findings depend on the properties only, so the methods of a stack share them.
-  const checker = CheckState.of(resource).methodChecker(Stack.of(resource));
+  const state = CheckState.of(resource);
+  const checker = state.methodChecker(Stack.of(resource));
   const schema = checkSchema(resource.cfnResourceType, own.properties, {
     leaveOutEngineFindings: engineChecksSchemaOf(resource),
     complete: partial === undefined,
+    memo: state.schemaMemo(Stack.of(resource)),
   });
   return applySuppressions([...schema.findings, ...checker.check(schema.properties)], own.metadata, suppressionsInScopes(resource));
 }

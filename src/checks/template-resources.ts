@@ -1,9 +1,10 @@
 import { MethodChecker } from './method-checker';
-import { applySuppressions, Suppression } from './suppressions';
+import { applySuppressions, METADATA_KEY, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
 import { knownObject, knownString } from '../grammar/unknown';
 import { Finding } from '../rules/finding';
-import { checkSchema } from '../rules/schema/schema-check';
+import { checkSchema, SchemaFinding } from '../rules/schema/schema-check';
+import { SchemaMemo } from '../rules/schema/schema-memo';
 import { checkRoute, checkWebSocketIntegration, RouteFacts } from '../rules/websocket-integration';
 
 /**
@@ -36,10 +37,14 @@ export function checkResources(resources: Record<string, TemplateResource>,
   const byResource = new Map<string, TemplateFinding[]>();
   for (const f of findings) appendTo(byResource, f.resource, f);
   const result: TemplateFinding[] = [];
-  for (const [id, resource] of Object.entries(resources)) {
-    const own = byResource.get(id) ?? [];
+  for (const id in resources) {
+    if (!Object.prototype.hasOwnProperty.call(resources, id)) continue;
+    const own = byResource.get(id);
+    const metadata = fieldOf(resources[id], 'Metadata');
+    // Most resources have no findings and no suppressions (whose malformed entries are findings).
+    if (own === undefined && knownObject(metadata)?.[METADATA_KEY] === undefined) continue;
     // `extra` only removes findings: it is not asked about a resource without any.
-    for (const f of applySuppressions(own, knownObject(resource)?.Metadata, own.length === 0 ? [] : extra(id))) result.push({ ...f, resource: id });
+    for (const f of applySuppressions(own ?? [], metadata, own === undefined ? [] : extra(id))) result.push({ ...f, resource: id });
   }
   return result;
 }
@@ -71,8 +76,9 @@ export const CHECKED_TYPES: ReadonlySet<string> = new Set([
 export function checkTemplateResources(resources: Record<string, TemplateResource>, options: ResourceCheckOptions = {}): TemplateFinding[] {
   const findings: TemplateFinding[] = [];
   const add = (resource: string, list: readonly Finding[]) => list.forEach(f => findings.push({ ...f, resource }));
+  const memo = new SchemaMemo<SchemaFinding>();
   const byType = groupByType(resources, (id, type, properties) => {
-    const schema = checkSchema(type, properties, { leaveOutEngineFindings: options.engineReportsSchema?.(id) });
+    const schema = checkSchema(type, properties, { leaveOutEngineFindings: options.engineReportsSchema?.(id), memo });
     add(id, schema.findings);
     return schema.properties;
   });
@@ -116,6 +122,14 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
   return findings;
 }
 
+/**
+ * A field of a resource entry. An entry is read as an object without asking whether it is an
+ * intrinsic: no resource is one, and asking costs a look at every key of every resource.
+ */
+function fieldOf(resource: unknown, field: keyof TemplateResource): unknown {
+  return resource !== null && typeof resource === 'object' && !Array.isArray(resource) ? (resource as TemplateResource)[field] : undefined;
+}
+
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value); else map.set(key, [value]);
@@ -131,7 +145,7 @@ function groupByType(resources: Record<string, TemplateResource>,
   for (const id in resources) {
     if (!Object.prototype.hasOwnProperty.call(resources, id)) continue;
     const resource = resources[id];
-    const type = knownObject(resource)?.Type;
+    const type = fieldOf(resource, 'Type');
     if (typeof type !== 'string' || !CHECKED_TYPES.has(type)) continue;
     const properties = knownObject(resource.Properties);
     // Properties given by an intrinsic (`Fn::If` around all of them) are known only at deployment.

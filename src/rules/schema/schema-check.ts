@@ -1,5 +1,6 @@
 import { CLOUDFORMATION_SCHEMAS } from './cloudformation-schemas.generated';
 import { ResourceSchema, SchemaObject, SchemaType } from './resource-schema';
+import { SchemaMemo } from './schema-memo';
 import { isUnknown } from '../../grammar/unknown';
 import { closestName } from '../../util/closest-name';
 import { childPath, finding, RULES } from '../catalog';
@@ -18,7 +19,7 @@ export interface SchemaCheck {
 }
 
 /** A schema finding, and whether AWS's own offline engine (in aws-cdk-lib) reports the same. */
-interface SchemaFinding extends Finding {
+export interface SchemaFinding extends Finding {
   /** Found while trying the alternatives of a union type: the engine does not report these. */
   readonly inUnion: boolean;
 }
@@ -52,7 +53,18 @@ export interface SchemaCheckOptions {
    * @default true
    */
   readonly complete?: boolean;
+
+  /**
+   * Lists and maps checked before, for the resources of one template or stack: a repeated value is
+   * walked once.
+   *
+   * @default - every value is walked
+   */
+  readonly memo?: SchemaMemo<SchemaFinding>;
 }
+
+/** How deep in the properties lists and maps are looked up in the memo (`Integration.IntegrationResponses` is 2). */
+const MEMO_DEPTH = 2;
 
 /**
  * Checks the properties of a resource against the official CloudFormation schema of its type:
@@ -64,7 +76,7 @@ export interface SchemaCheckOptions {
 export function checkSchema(type: string, properties: Record<string, unknown>, options: SchemaCheckOptions = {}): SchemaCheck {
   const schema = CLOUDFORMATION_SCHEMAS[type];
   if (schema === undefined) return { findings: [], properties };
-  const walker = new SchemaWalker(schema);
+  const walker = new SchemaWalker(type, schema, options.memo);
   const masked = walker.object(schema.properties, properties, undefined, false, options.complete ?? true);
   const findings = walker.findings
     .filter(f => !(options.leaveOutEngineFindings && !f.inUnion))
@@ -82,9 +94,13 @@ function mistake(path: Path): Record<string, string> {
  * template, and building each path as a string cost more than the checks themselves.
  */
 class Path {
+  /** How many keys lead here from the resource's properties (1 for a property). */
+  public readonly depth: number;
   private spelt?: string;
 
-  constructor(private readonly parent: Path | undefined, private readonly key: string | number) {}
+  constructor(public readonly parent: Path | undefined, public readonly key: string | number) {
+    this.depth = parent === undefined ? 1 : parent.depth + 1;
+  }
 
   public text(): string {
     this.spelt ??= childPath(this.parent?.text(), this.key);
@@ -113,7 +129,8 @@ function fitsAsPlainValue(type: SchemaType, value: unknown): boolean {
 class SchemaWalker {
   public readonly findings: SchemaFinding[] = [];
 
-  constructor(private readonly schema: ResourceSchema) {}
+  constructor(private readonly type: string, private readonly schema: ResourceSchema,
+    private readonly memo: SchemaMemo<SchemaFinding> | undefined) {}
 
   /** `value` checked as an object of `shape`; returns it, or a copy with its mistakes masked. */
   public object(shape: SchemaObject, value: Record<string, unknown>, path: Path | undefined, inUnion: boolean, complete = true): unknown {
@@ -156,6 +173,26 @@ class SchemaWalker {
   /** `value` checked as a `type`; returns it, or a stand-in or a copy with its mistakes masked. */
   private value(type: SchemaType, value: unknown, path: Path, inUnion: boolean): unknown {
     if (value === null || value === undefined || isUnknown(value)) return value;
+    if ((type.kind === 'array' || type.kind === 'map') && this.memo !== undefined && !inUnion && path.depth <= MEMO_DEPTH) {
+      return this.collection(this.memo, type, value, path);
+    }
+    return this.walk(type, value, path, inUnion);
+  }
+
+  /** A list or map, checked once per distinct value at its place (findings of a union trial are not remembered). */
+  private collection(memo: SchemaMemo<SchemaFinding>, type: SchemaType, value: unknown, path: Path): unknown {
+    let walked = false;
+    const checked = memo.get(this.type, path, value, () => {
+      walked = true;
+      const start = this.findings.length;
+      const output = this.walk(type, value, path, false);
+      return { input: value, output, findings: this.findings.slice(start) };
+    });
+    if (!walked) for (const f of checked.findings) this.findings.push(f);
+    return checked.output;
+  }
+
+  private walk(type: SchemaType, value: unknown, path: Path, inUnion: boolean): unknown {
     switch (type.kind) {
       case 'json':
         return value;
@@ -215,7 +252,7 @@ class SchemaWalker {
    */
   private union(types: readonly SchemaType[], value: unknown, path: Path): unknown {
     const attempts = types.map(type => {
-      const trial = new SchemaWalker(this.schema);
+      const trial = new SchemaWalker(this.type, this.schema, undefined);
       const checked = trial.value(type, value, path, true);
       return { type, checked, findings: trial.findings };
     });
