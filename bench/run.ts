@@ -119,10 +119,10 @@ function main(): void {
     `${SAMPLES} samples per cell (${LARGEST_SAMPLES} at N=${SIZES[SIZES.length - 1]}), median, each in a fresh process after a warm-up synth`);
   lines.push('');
   lines.push('synth (construct + app.synth), REST API with N methods x 4 integration responses');
-  lines.push(`${'variant'.padEnd(16)}${SIZES.map(n => pad(`N=${n} ms`, 13)).join('')}${pad('ms/method', 11)}${pad('peak RSS MB', 13)}`);
+  lines.push(`${'variant'.padEnd(20)}${SIZES.map(n => pad(`N=${n} ms`, 13)).join('')}${pad('ms/method', 11)}${pad('peak RSS MB', 13)}`);
   for (const v of VARIANTS) {
     const largestN = SIZES[SIZES.length - 1];
-    lines.push(`${v.padEnd(16)}${SIZES.map(n => pad(medianMs(v, n).toFixed(0), 13)).join('')}` +
+    lines.push(`${v.padEnd(20)}${SIZES.map(n => pad(medianMs(v, n).toFixed(0), 13)).join('')}` +
       `${pad((medianMs(v, largestN) / largestN).toFixed(2), 11)}${pad(peakMb(v, largestN).toFixed(0), 13)}`);
   }
   const [small, , big] = SIZES;
@@ -130,11 +130,11 @@ function main(): void {
     VARIANTS.map(v => `${v} ${((medianMs(v, big) / big) / (medianMs(v, small) / small)).toFixed(2)}`).join(', '));
   lines.push('');
   lines.push('synth, WebSocket API with N routes x 3 integration responses (plain aws-cdk-lib), without and with the checks');
-  lines.push(`${'variant'.padEnd(16)}${WEBSOCKET_SIZES.map(n => pad(`N=${n} ms`, 13)).join('')}${pad('ms/route', 11)}${pad('peak RSS MB', 13)}`);
+  lines.push(`${'variant'.padEnd(20)}${WEBSOCKET_SIZES.map(n => pad(`N=${n} ms`, 13)).join('')}${pad('ms/route', 11)}${pad('peak RSS MB', 13)}`);
   const wsMedian = (v: Variant, n: number) => median(webSocket[v][n].map(s => s.ms));
   const wsBig = WEBSOCKET_SIZES[WEBSOCKET_SIZES.length - 1];
   for (const v of WEBSOCKET_VARIANTS) {
-    lines.push(`${v.padEnd(16)}${WEBSOCKET_SIZES.map(n => pad(wsMedian(v, n).toFixed(0), 13)).join('')}` +
+    lines.push(`${v.padEnd(20)}${WEBSOCKET_SIZES.map(n => pad(wsMedian(v, n).toFixed(0), 13)).join('')}` +
       `${pad((wsMedian(v, wsBig) / wsBig).toFixed(2), 11)}${pad(Math.max(...webSocket[v][wsBig].map(s => s.maxRssMb)).toFixed(0), 13)}`);
   }
   lines.push(`linearity (ms per route at N=${wsBig} / at N=${WEBSOCKET_SIZES[0]}): ` +
