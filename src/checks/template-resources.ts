@@ -3,6 +3,7 @@ import { applySuppressions, METADATA_KEY, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
 import { knownObject, knownString } from '../grammar/unknown';
 import { Finding } from '../rules/finding';
+import { ApiProtocol, checkHttpResponseParameters } from '../rules/http-response-parameters';
 import { checkSchema, SchemaFinding } from '../rules/schema/schema-check';
 import { SchemaMemo } from '../rules/schema/schema-memo';
 import { checkRoute, checkWebSocketIntegration, RouteFacts } from '../rules/websocket-integration';
@@ -87,6 +88,7 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
   for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, methods.check(properties));
 
   const integrations = new Map(byType('AWS::ApiGatewayV2::Integration'));
+  for (const [id, properties] of integrations) add(id, checkHttpResponseParameters(properties, protocolOf(resources, properties.ApiId)));
   const responsesOf = new Map<string, Array<[string, Record<string, unknown>]>>();
   for (const [id, properties] of byType('AWS::ApiGatewayV2::IntegrationResponse')) {
     const key = referenceKey(properties.IntegrationId);
@@ -153,6 +155,19 @@ function groupByType(resources: Record<string, TemplateResource>,
     else appendTo(byType, type, [id, read(id, type, properties ?? {})]);
   }
   return (type: string): Array<[string, Record<string, unknown>]> => byType.get(type) ?? [];
+}
+
+/**
+ * The protocol of the API an `ApiId` names, when it is an `AWS::ApiGatewayV2::Api` of the template
+ * (an imported API, or one given by a parameter, is not known).
+ */
+function protocolOf(resources: Record<string, TemplateResource>, apiId: unknown): ApiProtocol {
+  const key = referenceKey(apiId);
+  if (key === undefined || !key.startsWith('ref:')) return undefined;
+  const id = key.slice(4);
+  if (!Object.prototype.hasOwnProperty.call(resources, id) || fieldOf(resources[id], 'Type') !== 'AWS::ApiGatewayV2::Api') return undefined;
+  const protocol = knownString(knownObject(fieldOf(resources[id], 'Properties'))?.ProtocolType);
+  return protocol === 'HTTP' || protocol === 'WEBSOCKET' ? protocol : undefined;
 }
 
 /**

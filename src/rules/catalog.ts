@@ -72,6 +72,18 @@ export const RULES = {
   wsRouteResponseSelectionUnset: rule('ws-route-response-selection-unset', Severity.INFO, 'a two-way route sets its route response selection expression'),
   wsRouteResponseSelection: rule('ws-route-response-selection', Severity.WARNING, 'a route response selection expression is $default'),
 
+  // HTTP APIs: response parameter mapping
+  httpResponseParametersShape: rule('http-response-parameters-shape', Severity.ERROR,
+    'ResponseParameters take CloudFormation\'s shape: a list of {Destination, Source} per status code'),
+  httpResponseStatusCode: rule('http-response-status-code', Severity.ERROR, 'ResponseParameters are keyed by status codes from 200 to 599'),
+  httpResponseDestination: rule('http-response-destination', Severity.ERROR,
+    'a destination is overwrite:statuscode or append|overwrite|remove:header.{name}'),
+  httpResponseReservedHeader: rule('http-response-reserved-header', Severity.ERROR, 'a response mapping sets no header HTTP APIs reserve'),
+  httpResponseSource: rule('http-response-source', Severity.WARNING,
+    'a response mapping reads $response.header, $response.body, $context, $stageVariables or static text'),
+  httpResponseParametersWebSocket: rule('http-response-parameters-websocket', Severity.WARNING,
+    'ResponseParameters are set on HTTP API integrations only'),
+
   // CloudFormation resource schemas
   schemaUnknownProperty: rule('schema-unknown-property', Severity.ERROR, 'every property is one the CloudFormation schema of the resource type defines'),
   schemaRequired: rule('schema-required', Severity.ERROR, 'every property the CloudFormation schema requires is set'),

@@ -230,6 +230,36 @@ export class RuleIds {
   public static readonly WS_ROUTE_RESPONSE_SELECTION = 'ws-route-response-selection';
 
   /**
+   * `http-response-parameters-shape`: ResponseParameters take CloudFormation's shape: a list of {Destination, Source} per status code.
+   */
+  public static readonly HTTP_RESPONSE_PARAMETERS_SHAPE = 'http-response-parameters-shape';
+
+  /**
+   * `http-response-status-code`: ResponseParameters are keyed by status codes from 200 to 599.
+   */
+  public static readonly HTTP_RESPONSE_STATUS_CODE = 'http-response-status-code';
+
+  /**
+   * `http-response-destination`: a destination is overwrite:statuscode or append|overwrite|remove:header.{name}.
+   */
+  public static readonly HTTP_RESPONSE_DESTINATION = 'http-response-destination';
+
+  /**
+   * `http-response-reserved-header`: a response mapping sets no header HTTP APIs reserve.
+   */
+  public static readonly HTTP_RESPONSE_RESERVED_HEADER = 'http-response-reserved-header';
+
+  /**
+   * `http-response-source`: a response mapping reads $response.header, $response.body, $context, $stageVariables or static text.
+   */
+  public static readonly HTTP_RESPONSE_SOURCE = 'http-response-source';
+
+  /**
+   * `http-response-parameters-websocket`: ResponseParameters are set on HTTP API integrations only.
+   */
+  public static readonly HTTP_RESPONSE_PARAMETERS_WEBSOCKET = 'http-response-parameters-websocket';
+
+  /**
    * `schema-unknown-property`: every property is one the CloudFormation schema of the resource type defines.
    */
   public static readonly SCHEMA_UNKNOWN_PROPERTY = 'schema-unknown-property';
