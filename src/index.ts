@@ -15,6 +15,8 @@ export * from './bodies/s3-responses';
 export * from './rest/response-template';
 export * from './rest/rest-response';
 export * from './rest/rest-responses';
+export * from './http/http-response-value';
+export * from './http/http-response-mappings';
 export * from './websocket/response-key';
 export * from './websocket/template-selection';
 export * from './websocket/websocket-integration-response';

@@ -77,14 +77,18 @@ function checkStatusEntry(entry: Record<string, unknown>, at: string): Finding[]
     if (target?.kind === 'header' && target.action === 'remove') return;
     const source = knownString(parameter.Source);
     if (source === undefined || isUnknown(parameter.Source)) return;
-    const value = parseHttpResponseValue(source);
-    if (value.problem) {
-      findings.push(finding(RULES.httpResponseSource,
-        `source '${source}' of ${destination ?? 'this mapping'}: ${value.problem}, so the header may be empty or get the text as ` +
-        'written; use one of those values', childPath(itemAt, 'Source')));
-    }
+    findings.push(...checkHttpResponseSource(source, destination, childPath(itemAt, 'Source')));
   });
   return findings;
+}
+
+/** `http-response-source` for the value `source` mapped to `destination`. */
+export function checkHttpResponseSource(source: string, destination?: string, path?: string): Finding[] {
+  const value = parseHttpResponseValue(source);
+  if (!value.problem) return [];
+  return [finding(RULES.httpResponseSource,
+    `source '${source}'${destination === undefined ? '' : ` of ${destination}`}: ${value.problem}, so the header may be empty or get ` +
+    'the text as written; use one of those values', path)];
 }
 
 /**
