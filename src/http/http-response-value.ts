@@ -56,14 +56,14 @@ export class HttpResponseValue {
   }
 
   /**
-   * Static text, sent as it is. Text that holds `$` would be read as a variable: use
-   * `HttpResponseValue.of` to mix text and variables.
+   * Static text, sent as it is. Text that starts with `$` or holds `${` would be read as variables:
+   * use `HttpResponseValue.of` to mix text and variables.
    *
    * @param value the text
    */
   public static text(value: string): HttpResponseValue {
-    if (!isUnknown(value) && value.includes('$')) {
-      throw usageError('HttpResponseValue.text', `'${value}' holds '$', which API Gateway reads as a variable; use HttpResponseValue.of`);
+    if (!isUnknown(value) && (value.startsWith('$') || value.includes('${'))) {
+      throw usageError('HttpResponseValue.text', `API Gateway would read '${value}' as variables, not as text; use HttpResponseValue.of`);
     }
     return new HttpResponseValue(value);
   }

@@ -32,6 +32,10 @@ test("renders CloudFormation's shape, each key one the official schema defines",
   }
 });
 
+test('text with a $ inside is static text', () => {
+  expect(HttpResponseValue.text('cost $5').value).toBe('cost $5');
+});
+
 test('a header set twice keeps the last value, whatever its case', () => {
   const rendered = HttpResponseMapping.forStatus(200).overwriteHeader('X-A', HttpResponseValue.text('1'))
     .overwriteHeader('x-a', HttpResponseValue.text('2'))._render();
@@ -48,7 +52,8 @@ describe('the builders refuse what can never work, naming the call', () => {
     ['request data as a response value', () => HttpResponseValue.of('$request.header.user'), /\[http-response-source\].*request data.*\(in HttpResponseValue.of\)/],
     ['recursive descent in a body path', () => HttpResponseValue.responseBody('items..id'), /\[http-response-source\]/],
     ['a response header name with a space', () => HttpResponseValue.responseHeader('a b'), /not a header name/],
-    ['static text with a $', () => HttpResponseValue.text('cost $5'), /use HttpResponseValue.of/],
+    ['static text API Gateway would read as a variable', () => HttpResponseValue.text('$5 off'), /read '\$5 off' as variables/],
+    ['static text holding ${', () => HttpResponseValue.text('a ${b}'), /use HttpResponseValue.of/],
     ['two mappings of one status code', () => HttpResponseMappings.of(HttpResponseMapping.forStatus(200), HttpResponseMapping.forStatus(200)), /status code 200 has two mappings/],
   ])('%s', (_name, build, message) => expect(build).toThrow(message));
 });
