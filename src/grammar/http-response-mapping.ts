@@ -24,11 +24,18 @@ const ACTIONS: readonly HttpHeaderAction[] = ['append', 'overwrite', 'remove'];
 export const STATUS_CODE_DESTINATION = 'overwrite:statuscode';
 
 /**
+ * The status code destination as the API and CloudFormation references spell it ("The key must match
+ * pattern <action>:<header>.<location> or overwrite.statuscode"): read as the developer guide's
+ * colon form, so a template written from the reference is not reported.
+ */
+const REFERENCE_STATUS_CODE_DESTINATION = 'overwrite.statuscode';
+
+/**
  * The destination a response parameter key names: `overwrite:statuscode`, or
  * `append|overwrite|remove:header.{name}`.
  */
 export function parseHttpResponseDestination(key: string): Parsed<HttpResponseDestination> {
-  if (key === STATUS_CODE_DESTINATION) return { value: { kind: 'statuscode' } };
+  if (key === STATUS_CODE_DESTINATION || key === REFERENCE_STATUS_CODE_DESTINATION) return { value: { kind: 'statuscode' } };
   const colon = key.indexOf(':');
   const action = key.slice(0, colon) as HttpHeaderAction;
   const target = key.slice(colon + 1);

@@ -5,6 +5,8 @@ import {
 describe('destinations', () => {
   test.each([
     ['overwrite:statuscode', { kind: 'statuscode' }],
+    // The spelling of the API and CloudFormation references.
+    ['overwrite.statuscode', { kind: 'statuscode' }],
     ['append:header.X-Request-Id', { kind: 'header', action: 'append', name: 'X-Request-Id' }],
     ['overwrite:header.cache-control', { kind: 'header', action: 'overwrite', name: 'cache-control' }],
     ['remove:header.x-powered-by', { kind: 'header', action: 'remove', name: 'x-powered-by' }],
