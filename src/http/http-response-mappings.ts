@@ -47,7 +47,8 @@ export class HttpResponseMapping {
    */
   public overwriteStatusCode(statusCode: number): HttpResponseMapping {
     if (!Number.isInteger(statusCode) || statusCode < 200 || statusCode > 599) {
-      throw usageError('HttpResponseMapping.overwriteStatusCode', `${statusCode} is not a status code from 200 to 599`);
+      throw usageError('HttpResponseMapping.overwriteStatusCode',
+        `${statusCode} is not a status code from 200 to 599; give the status code the client should get instead`);
     }
     return this.with('overwrite:statuscode', String(statusCode), 'overwriteStatusCode');
   }

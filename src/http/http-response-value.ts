@@ -1,5 +1,4 @@
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
-import { headerNameProblem } from '../grammar/header-name';
 import { isUnknown } from '../grammar/unknown';
 import { RULES } from '../rules/catalog';
 import { checkHttpResponseSource } from '../rules/http-response-parameters';
@@ -18,9 +17,7 @@ export class HttpResponseValue {
    * @param name the backend header name
    */
   public static responseHeader(name: string): HttpResponseValue {
-    const problem = isUnknown(name) ? undefined : headerNameProblem(name);
-    if (problem) throw usageError('HttpResponseValue.responseHeader', `'${name}' is not a header name: ${problem}`);
-    return new HttpResponseValue(`$response.header.${name}`);
+    return HttpResponseValue.checked(`$response.header.${name}`, 'HttpResponseValue.responseHeader');
   }
 
   /**

@@ -39,13 +39,14 @@ export class RestResponses {
    */
   public readonly responses: RestResponse[];
 
-  /**
-   * @param alreadyChecked the set-level checks passed for these responses (a header added to every
-   *   response changes none of what they check)
-   */
   /** Whether attaching the set creates models for the templates whose schema is known (`withResponseModels`). */
   private readonly createsModels: boolean;
 
+  /**
+   * @param alreadyChecked the set-level checks passed for these responses (a header added to every
+   *   response changes none of what they check)
+   * @param createsModels whether attaching the set creates models (`withResponseModels`)
+   */
   private constructor(responses: RestResponse[], alreadyChecked = false, createsModels = false) {
     this.responses = [...responses];
     this.createsModels = createsModels;
