@@ -90,6 +90,22 @@ describe('the JSON Schema of a body (draft 4, for a model)', () => {
       Schema: Match.objectLike({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', required: ['id', 'kind', 'stock', 'tags'] }),
     });
   });
+
+  test('fields named ref and schema are property names in the model aws-cdk-lib writes, and what the template renders is valid there', () => {
+    const named = JsonBody.objectOf({ ref: JsonBody.stringAt('$.a'), schema: JsonBody.numberAt('$.b') });
+    const stack = new Stack(new App());
+    const api = new apigw.RestApi(stack, 'Api');
+    api.root.addMethod('GET');
+    new apigw.Model(stack, 'Named', { restApi: api, contentType: 'application/json', schema: named.toJsonSchema() });
+    const models = Template.fromStack(stack).findResources('AWS::ApiGateway::Model');
+    const written = Object.values(models)[0].Properties.Schema;
+    expect(Object.keys(written.properties).sort()).toEqual(['ref', 'schema']);
+    const rendered = simulate(named, '{"a": "", "b": 1}');
+    expect(rendered).toEqual({ ref: '', schema: 1 });
+    expect(draft4Validator(written)(rendered)).toBe(true);
+    expect(draft4Validator(named.toJsonSchema() as object)(rendered)).toBe(true);
+    expect(draft4Validator(written)({ ref: 1, schema: 1 })).toBe(false);
+  });
 });
 
 describe('missing values', () => {

@@ -1,11 +1,21 @@
 import Ajv from 'ajv';
 import * as DRAFT_04 from 'ajv/lib/refs/json-schema-draft-04.json';
 
-/** aws-cdk-lib's `JsonSchema` as the JSON Schema document a model holds: `schema` and `ref` are `$schema` and `$ref` there. */
-function asDocument(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(asDocument);
+/** Keywords whose children are names the user chose (a property named `ref` stays `ref`). */
+const USER_NAMED_CHILDREN = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
+
+/**
+ * aws-cdk-lib's `JsonSchema` as the JSON Schema document a model holds: the keywords `schema` and
+ * `ref` are `$schema` and `$ref` there, but names under `properties` and the like are kept as they
+ * are, as aws-cdk-lib's own mapping does.
+ */
+function asDocument(value: unknown, userNamed = false): unknown {
+  if (Array.isArray(value)) return value.map(v => asDocument(v));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === 'schema' || k === 'ref' ? `$${k}` : k, asDocument(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [
+    !userNamed && (k === 'schema' || k === 'ref') ? `$${k}` : k,
+    asDocument(v, !userNamed && USER_NAMED_CHILDREN.has(k)),
+  ]));
 }
 
 /**
