@@ -106,6 +106,15 @@ describe('the JSON Schema of a body (draft 4, for a model)', () => {
     expect(draft4Validator(named.toJsonSchema() as object)(rendered)).toBe(true);
     expect(draft4Validator(written)({ ref: 1, schema: 1 })).toBe(false);
   });
+
+  test('an omitted field named like an Object member (toString) leaves a body valid against its schema', () => {
+    const named = JsonBody.objectOf({ toString: JsonBody.listAt('$.items', JsonBody.stringAt('$'), { whenMissing: WhenMissing.omit() }) });
+    const rendered = simulate(named, '{}');
+    expect(rendered).toEqual({});
+    const conforms = draft4Validator(named.toJsonSchema() as object);
+    expect(conforms(rendered)).toBe(true);
+    expect(conforms({ toString: 'not a list' })).toBe(false);
+  });
 });
 
 describe('missing values', () => {

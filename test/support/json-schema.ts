@@ -23,7 +23,9 @@ function asDocument(value: unknown, userNamed = false): unknown {
  * draft 4 schema, the version API Gateway models use.
  */
 export function draft4Validator(schema: object): (value: unknown) => boolean {
-  const ajv = new Ajv({ schemaId: 'id', meta: false });
+  // ownProperties: without it ajv 6 reads inherited members, so `{}` fails a schema whose optional
+  // property is named toString (it sees Object.prototype.toString, a function, not an array).
+  const ajv = new Ajv({ schemaId: 'id', meta: false, ownProperties: true });
   ajv.addMetaSchema(DRAFT_04);
   const document = asDocument(schema) as object;
   if (!ajv.validateSchema(document)) throw new Error(`not a draft 4 schema: ${ajv.errorsText()}`);
