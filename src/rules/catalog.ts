@@ -84,6 +84,18 @@ export const RULES = {
   httpResponseParametersWebSocket: rule('http-response-parameters-websocket', Severity.WARNING,
     'ResponseParameters are set on HTTP API integrations only'),
 
+  // REST gateway responses (AWS::ApiGateway::GatewayResponse)
+  gatewayResponseType: rule('gateway-response-type', Severity.ERROR, 'ResponseType is one of the gateway response types API Gateway has'),
+  gatewayResponseParameterKey: rule('gateway-response-parameter-key', Severity.ERROR,
+    'gateway response parameter keys are gatewayresponse.{header|path|querystring}.{name}'),
+  gatewayResponseParameterValue: rule('gateway-response-parameter-value', Severity.ERROR,
+    'gateway response parameter values are method request parameters, context or stage variables, or single-quoted static values'),
+  gatewayResponseTemplateVtl: rule('gateway-response-template-vtl', Severity.WARNING, 'a gateway response template uses no VTL, which API Gateway does not run there'),
+  gatewayResponseMessageQuoted: rule('gateway-response-message-quoted', Severity.WARNING,
+    '$context.error.messageString, already quoted, is not written between double quotes'),
+  gatewayResponseCors: rule('gateway-response-cors', Severity.WARNING,
+    'an API whose methods send Access-Control-Allow-Origin sends it in its 4XX and 5XX gateway responses too'),
+
   // CloudFormation resource schemas
   schemaUnknownProperty: rule('schema-unknown-property', Severity.ERROR, 'every property is one the CloudFormation schema of the resource type defines'),
   schemaRequired: rule('schema-required', Severity.ERROR, 'every property the CloudFormation schema requires is set'),

@@ -260,6 +260,36 @@ export class RuleIds {
   public static readonly HTTP_RESPONSE_PARAMETERS_WEBSOCKET = 'http-response-parameters-websocket';
 
   /**
+   * `gateway-response-type`: ResponseType is one of the gateway response types API Gateway has.
+   */
+  public static readonly GATEWAY_RESPONSE_TYPE = 'gateway-response-type';
+
+  /**
+   * `gateway-response-parameter-key`: gateway response parameter keys are gatewayresponse.{header|path|querystring}.{name}.
+   */
+  public static readonly GATEWAY_RESPONSE_PARAMETER_KEY = 'gateway-response-parameter-key';
+
+  /**
+   * `gateway-response-parameter-value`: gateway response parameter values are method request parameters, context or stage variables, or single-quoted static values.
+   */
+  public static readonly GATEWAY_RESPONSE_PARAMETER_VALUE = 'gateway-response-parameter-value';
+
+  /**
+   * `gateway-response-template-vtl`: a gateway response template uses no VTL, which API Gateway does not run there.
+   */
+  public static readonly GATEWAY_RESPONSE_TEMPLATE_VTL = 'gateway-response-template-vtl';
+
+  /**
+   * `gateway-response-message-quoted`: $context.error.messageString, already quoted, is not written between double quotes.
+   */
+  public static readonly GATEWAY_RESPONSE_MESSAGE_QUOTED = 'gateway-response-message-quoted';
+
+  /**
+   * `gateway-response-cors`: an API whose methods send Access-Control-Allow-Origin sends it in its 4XX and 5XX gateway responses too.
+   */
+  public static readonly GATEWAY_RESPONSE_CORS = 'gateway-response-cors';
+
+  /**
    * `schema-unknown-property`: every property is one the CloudFormation schema of the resource type defines.
    */
   public static readonly SCHEMA_UNKNOWN_PROPERTY = 'schema-unknown-property';
