@@ -1,5 +1,5 @@
+import { assertHeaderName } from './header-name-guard';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
-import { headerNameProblem } from '../grammar/header-name';
 import { parseBodyPath } from '../grammar/json-path';
 import { isUnknown } from '../grammar/unknown';
 import { checkResponseValue } from '../rules/response-parameters';
@@ -115,10 +115,4 @@ export class ResponseValue {
   public toString(): string {
     return this.expression;
   }
-}
-
-function assertHeaderName(name: string, where: string): void {
-  if (isUnknown(name)) return;
-  const problem = headerNameProblem(name);
-  if (problem) throw usageError(where, `'${name}' is not a valid header name: ${problem}`);
 }
