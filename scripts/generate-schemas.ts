@@ -16,6 +16,7 @@ const OUTPUT = path.join(__dirname, '..', 'src', 'rules', 'schema', 'cloudformat
 
 /** The resource types the checks read, with what their objects are called in messages. */
 const RESOURCES: Record<string, { name: string; definitions: Record<string, string> }> = {
+  'AWS::ApiGateway::GatewayResponse': { name: 'gateway response', definitions: {} },
   'AWS::ApiGateway::Method': {
     name: 'method',
     definitions: { Integration: 'integration', IntegrationResponse: 'integration response', MethodResponse: 'method response' },

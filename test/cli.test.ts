@@ -167,7 +167,8 @@ describe('several inputs, some unreadable', () => {
     fs.writeFileSync(file, 'Resources:\n  A: [1, 2\n');
     return file;
   };
-  const valid = failing('rest-parameter-value');
+  // Its one mistake, written twice: a status code in an integration response and in a method response.
+  const valid = failing('rest-status-code');
 
   test('each unreadable input is one line on stderr, the readable ones are checked, exit code 2', () => {
     const bad = malformed();
@@ -178,8 +179,8 @@ describe('several inputs, some unreadable', () => {
       `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
     const alone = run('check', valid);
-    expect(alone.out).toMatch(/^test.fixtures.templates.failing.rest-parameter-value\.json\n {2}M \(AWS::ApiGateway::Method\)\n {4}error {3}\[rest-parameter-value\]/);
-    expect(alone.out.endsWith('\n1 error, 0 warnings, 0 infos in 1 template')).toBe(true);
+    expect(alone.out).toMatch(/^test.fixtures.templates.failing.rest-status-code\.json\n {2}M \(AWS::ApiGateway::Method\)\n {4}error {3}\[rest-status-code\]/);
+    expect(alone.out.endsWith('\n2 errors, 0 warnings, 0 infos in 1 template')).toBe(true);
     expect(result.out).toBe(alone.out.replace(/in 1 template$/, 'in 1 template, 2 templates could not be read'));
   });
 
@@ -191,7 +192,7 @@ describe('several inputs, some unreadable', () => {
       'cdk-integration-responses: missing.json: no such file or directory',
       `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
-    expect(JSON.parse(result.out)).toEqual([expect.objectContaining({ ruleId: 'rest-parameter-value', file: valid, resource: 'M' })]);
+    expect(JSON.parse(result.out)).toEqual([1, 2].map(() => expect.objectContaining({ ruleId: 'rest-status-code', file: valid, resource: 'M' })));
     expect(JSON.parse(run('check', '--format', 'json', 'missing.json').out)).toEqual([]);
   });
 

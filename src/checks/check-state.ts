@@ -9,9 +9,15 @@ import { SchemaMemo } from '../rules/schema/schema-memo';
 const STATE = Symbol.for('cdk-integration-responses.CheckState');
 
 /**
- * The findings of every WebSocket resource of a stack, checked together once per synthesis.
+ * The resources of a stack checked together once per synthesis: the WebSocket resources (an
+ * integration with its responses and routes), and the gateway responses with their REST APIs.
  */
-export interface WebSocketCheck {
+export type StackCheckGroup = 'websocket' | 'gateway';
+
+/**
+ * The findings of one group of resources of a stack, checked together once per synthesis.
+ */
+export interface StackCheck {
   readonly findings: Map<CfnResource, Finding[]>;
   /** The resources whose validation has taken its findings from this check. */
   readonly served: Set<CfnResource>;
@@ -44,7 +50,7 @@ export class CheckState {
 
   private readonly methodCheckers = new WeakMap<Stack, MethodChecker>();
   private readonly schemaMemos = new WeakMap<Stack, SchemaMemo<SchemaFinding>>();
-  private readonly webSocketChecks = new WeakMap<Stack, WebSocketCheck>();
+  private readonly stackChecks: Record<StackCheckGroup, WeakMap<Stack, StackCheck>> = { websocket: new WeakMap(), gateway: new WeakMap() };
 
   private constructor() {}
 
@@ -62,13 +68,13 @@ export class CheckState {
     return memo;
   }
 
-  /** The WebSocket check of a stack, if one was made. */
-  public webSocketCheck(stack: Stack): WebSocketCheck | undefined {
-    return this.webSocketChecks.get(stack);
+  /** The check of a group of resources of a stack, if one was made. */
+  public stackCheck(group: StackCheckGroup, stack: Stack): StackCheck | undefined {
+    return this.stackChecks[group].get(stack);
   }
 
-  /** Records the WebSocket check of a stack. */
-  public setWebSocketCheck(stack: Stack, check: WebSocketCheck): void {
-    this.webSocketChecks.set(stack, check);
+  /** Records the check of a group of resources of a stack. */
+  public setStackCheck(group: StackCheckGroup, stack: Stack, check: StackCheck): void {
+    this.stackChecks[group].set(stack, check);
   }
 }

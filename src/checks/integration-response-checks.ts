@@ -98,7 +98,8 @@ export class IntegrationResponseChecks implements IAspect {
       reportUncheckedStages(node);
       return;
     }
-    if (!CfnResource.isCfnResource(node) || !CHECKED_TYPES.has(node.cfnResourceType)) return;
+    // A REST API carries what its gateway responses lack (gateway-response-cors).
+    if (!CfnResource.isCfnResource(node) || !(CHECKED_TYPES.has(node.cfnResourceType) || node.cfnResourceType === 'AWS::ApiGateway::RestApi')) return;
     recordSuppressions(node);
     validateAtSynth(node, { strict: this.strict });
   }

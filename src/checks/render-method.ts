@@ -22,6 +22,8 @@ const INTEGRATION_RESPONSE: Shape = {
 };
 
 const METHOD_PROPERTIES: Shape = {
+  // Read by the CORS rule of gateway responses, which groups methods by API.
+  restApiId: { name: 'RestApiId' },
   integration: {
     name: 'Integration',
     shape: {

@@ -1,12 +1,13 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { CheckState } from './check-state';
+import { CheckState, StackCheckGroup } from './check-state';
 import { engineChecksSchemaOf } from './default-validation';
+import { checkGatewayResponseResources, ResourceEntry } from './gateway-response-resources';
 import { InputTooDeepError, MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
 import { pluginCovers } from './plugin-registration';
 import { RenderedResource, renderResource } from './render';
 import { renderMethodForChecks } from './render-method';
-import { applySuppressions, suppressionsInScopes } from './suppressions';
+import { applySuppressions, METADATA_KEY, suppressionsInScopes } from './suppressions';
 import { checkResources, integrationOfTarget, referenceKey, TemplateResource } from './template-resources';
 import { formatFinding } from '../errors/integration-response-error';
 import { knownObject } from '../grammar/unknown';
@@ -14,6 +15,8 @@ import { Finding, Severity } from '../rules/finding';
 import { checkSchema } from '../rules/schema/schema-check';
 
 const WEBSOCKET_PREFIX = 'AWS::ApiGatewayV2::';
+/** Checked per stack: the CORS rule needs an API's methods and gateway responses together. */
+const GATEWAY_TYPES: ReadonlySet<string> = new Set(['AWS::ApiGateway::GatewayResponse', 'AWS::ApiGateway::RestApi']);
 
 /** The context key that makes every check of an app strict (warnings fail synthesis). */
 export const STRICT_CONTEXT_KEY = 'cdk-integration-responses:strict';
@@ -46,7 +49,9 @@ export function validateAtSynth(resource: CfnResource, options: SynthCheckOption
       if (pluginCovers(resource)) return [];
       let findings: Finding[];
       try {
-        findings = resource.cfnResourceType.startsWith(WEBSOCKET_PREFIX) ? webSocketFindings(resource) : restFindings(resource);
+        findings = resource.cfnResourceType.startsWith(WEBSOCKET_PREFIX) ? stackFindings(resource, 'websocket', checkWebSocketResources)
+          : GATEWAY_TYPES.has(resource.cfnResourceType) ? stackFindings(resource, 'gateway', checkGatewayResources)
+            : restFindings(resource);
       } catch (e) {
         if (e instanceof InputTooDeepError) return [`[cdk-integration-responses] ${e.message}`];
         throw e;
@@ -89,21 +94,22 @@ function restFindings(resource: CfnResource): Finding[] {
 }
 
 /**
- * The findings of a WebSocket resource, from a check of every WebSocket resource of its stack
- * together: a validation per resource that rendered the whole stack again would make synthesis
- * quadratic. One synthesis validates each resource once, so a resource asking again, or one the
- * check has not seen, means a new synthesis of a possibly changed app: the stack is checked again.
+ * The findings of a resource checked with others of its stack (a WebSocket resource, a gateway
+ * response, a REST API), from one check of the whole group: a validation per resource that
+ * rendered the whole stack again would make synthesis quadratic. One synthesis validates each
+ * resource once, so a resource asking again, or one the check has not seen, means a new synthesis
+ * of a possibly changed app: the stack is checked again.
  */
-function webSocketFindings(resource: CfnResource): Finding[] {
+function stackFindings(resource: CfnResource, group: StackCheckGroup, check: (stack: Stack) => Map<CfnResource, Finding[]>): Finding[] {
   const stack = Stack.of(resource);
   const state = CheckState.of(resource);
-  let check = state.webSocketCheck(stack);
-  if (check === undefined || check.served.has(resource) || !check.findings.has(resource)) {
-    check = { findings: checkWebSocketResources(stack), served: new Set() };
-    state.setWebSocketCheck(stack, check);
+  let done = state.stackCheck(group, stack);
+  if (done === undefined || done.served.has(resource) || !done.findings.has(resource)) {
+    done = { findings: check(stack), served: new Set() };
+    state.setStackCheck(group, stack, done);
   }
-  check.served.add(resource);
-  return check.findings.get(resource) ?? [];
+  done.served.add(resource);
+  return done.findings.get(resource) ?? [];
 }
 
 function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
@@ -122,6 +128,54 @@ function checkWebSocketResources(stack: Stack): Map<CfnResource, Finding[]> {
   const engine = engineChecksSchemaOf(stack);
   for (const f of checkResources(resources, suppressions, { engineReportsSchema: () => engine })) findings.get(byLogicalId.get(f.resource)!)!.push(f);
   reportUncheckedRoutes(resources, byLogicalId, findings, CheckState.of(stack));
+  return findings;
+}
+
+/**
+ * The gateway responses and REST APIs of a stack: each response's own findings (with the schema's),
+ * and on each API the CORS rule, which reads the API's methods as well.
+ */
+function checkGatewayResources(stack: Stack): Map<CfnResource, Finding[]> {
+  const findings = new Map<CfnResource, Finding[]>();
+  const byLogicalId = new Map<string, CfnResource>();
+  const methods: ResourceEntry[] = [];
+  const responses: ResourceEntry[] = [];
+  const metadata = new Map<string, unknown>();
+  const state = CheckState.of(stack);
+  for (const construct of stack.node.findAll()) {
+    if (!CfnResource.isCfnResource(construct) || Stack.of(construct) !== stack) continue;
+    const type = construct.cfnResourceType;
+    if (type === 'AWS::ApiGateway::Method') {
+      const rendered = renderMethodForChecks(construct) ?? renderResource(construct);
+      methods.push([stack.resolve(construct.logicalId) as string, knownObject(rendered.properties) ?? {}]);
+    } else if (type === 'AWS::ApiGateway::GatewayResponse') {
+      const rendered = renderResource(construct);
+      assertShallow(construct, rendered);
+      const schema = checkSchema(type, rendered.properties, {
+        leaveOutEngineFindings: engineChecksSchemaOf(construct),
+        memo: state.schemaMemo(stack),
+      });
+      byLogicalId.set(rendered.logicalId, construct);
+      metadata.set(rendered.logicalId, rendered.metadata);
+      findings.set(construct, [...schema.findings]);
+      responses.push([rendered.logicalId, schema.properties]);
+    } else if (type === 'AWS::ApiGateway::RestApi') {
+      // Only its logical ID and suppressions are read: its Body can be a whole OpenAPI document.
+      const logicalId = stack.resolve(construct.logicalId) as string;
+      byLogicalId.set(logicalId, construct);
+      metadata.set(logicalId, { [METADATA_KEY]: construct.getMetadata(METADATA_KEY) });
+      findings.set(construct, []);
+    }
+  }
+  const isRestApi = (id: string) => byLogicalId.get(id)?.cfnResourceType === 'AWS::ApiGateway::RestApi';
+  // A finding placed on a method (its API is in another stack) is left to the plugin and the CLI.
+  for (const [id, list] of checkGatewayResponseResources(methods, responses, isRestApi, referenceKey)) {
+    const construct = byLogicalId.get(id);
+    if (construct !== undefined) findings.get(construct)!.push(...list);
+  }
+  for (const [id, construct] of byLogicalId) {
+    findings.set(construct, applySuppressions(findings.get(construct)!, metadata.get(id), suppressionsInScopes(construct)));
+  }
   return findings;
 }
 

@@ -1,3 +1,4 @@
+import { checkGatewayResponseResources } from './gateway-response-resources';
 import { MethodChecker } from './method-checker';
 import { applySuppressions, METADATA_KEY, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
@@ -61,6 +62,7 @@ export function checkTemplate(template: unknown): TemplateFinding[] {
 
 /** The resource types the rule table checks. */
 export const CHECKED_TYPES: ReadonlySet<string> = new Set([
+  'AWS::ApiGateway::GatewayResponse',
   'AWS::ApiGateway::Method',
   'AWS::ApiGatewayV2::Integration',
   'AWS::ApiGatewayV2::IntegrationResponse',
@@ -86,6 +88,9 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
 
   const methods = new MethodChecker();
   for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, methods.check(properties));
+  const isRestApi = (id: string) => Object.prototype.hasOwnProperty.call(resources, id) && fieldOf(resources[id], 'Type') === 'AWS::ApiGateway::RestApi';
+  for (const [id, list] of checkGatewayResponseResources(byType('AWS::ApiGateway::Method'), byType('AWS::ApiGateway::GatewayResponse'),
+    isRestApi, referenceKey)) add(id, list);
 
   const integrations = new Map(byType('AWS::ApiGatewayV2::Integration'));
   for (const [id, properties] of integrations) add(id, checkHttpResponseParameters(properties, protocolOf(resources, properties.ApiId)));

@@ -4,7 +4,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { IntegrationResponseChecks, RestResponse, RestResponses, TemplateChecker } from '../../src';
+import { GatewayResponses, IntegrationResponseChecks, RestResponse, RestResponses, TemplateChecker } from '../../src';
 import { oneWayRoute } from '../support/one-way-route';
 import { synthesize } from '../support/synth';
 import { REPORTS_THROUGH_VALIDATIONS, reportedFinding, synthFailure } from '../support/synth-failure';
@@ -86,13 +86,14 @@ test('warnings become annotations on the resource they are about', () => {
     Match.stringLikeRegexp("^\\[ws-route-not-two-way\\] route 'ping' has no '\\$default' route response, so it is one-way"));
 });
 
-test('clean apps stay clean: CORS, Lambda proxy, WebSocket two-way MOCK', () => {
+test('clean apps stay clean: CORS (on gateway responses too), Lambda proxy, WebSocket two-way MOCK', () => {
   const { app, stack } = checkedApp();
-  new apigw.LambdaRestApi(stack, 'Proxy', { handler: handler(stack), defaultCorsPreflightOptions: { allowOrigins: apigw.Cors.ALL_ORIGINS } });
+  const proxy = new apigw.LambdaRestApi(stack, 'Proxy', { handler: handler(stack), defaultCorsPreflightOptions: { allowOrigins: apigw.Cors.ALL_ORIGINS } });
+  GatewayResponses.addCors(proxy);
   const socket = new apigwv2.WebSocketApi(stack, 'Socket');
   socket.addRoute('ping', { integration: new WebSocketMockIntegration('Ping'), returnResponse: true });
   expect(() => app.synth()).not.toThrow();
-  expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-integration-responses|\\[(rest|ws)-'))).toEqual([]);
+  expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-integration-responses|\\[(rest|ws|gateway)-'))).toEqual([]);
 });
 
 describe('suppressions', () => {

@@ -10,6 +10,7 @@ import { synthesize } from '../support/synth';
 function checkedProperties(properties: any): Record<string, unknown> {
   const integration = properties.Integration;
   const picked: Record<string, unknown> = {};
+  if (properties.RestApiId !== undefined) picked.RestApiId = properties.RestApiId;
   if (integration !== undefined) {
     picked.Integration = Object.fromEntries(['Type', 'Uri', 'RequestTemplates', 'IntegrationResponses']
       .filter(key => integration[key] !== undefined).map(key => [key, integration[key]]));

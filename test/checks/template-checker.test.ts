@@ -6,7 +6,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as fc from 'fast-check';
-import { TemplateChecker, TemplateFinding } from '../../src';
+import { GatewayResponses, TemplateChecker, TemplateFinding } from '../../src';
 import { readTemplates } from '../../src/checks/template-reader';
 import { ALL_RULES } from '../../src/rules/catalog';
 
@@ -33,7 +33,8 @@ describe('real-world shapes come out clean', () => {
   test('aws-cdk-lib CORS preflight, Step Functions and Lambda proxy APIs, synthesized now', () => {
     const stack = new Stack(new App(), 'Shapes');
     const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
-    new apigw.LambdaRestApi(stack, 'Proxy', { handler: fn, defaultCorsPreflightOptions: { allowOrigins: apigw.Cors.ALL_ORIGINS } });
+    const proxy = new apigw.LambdaRestApi(stack, 'Proxy', { handler: fn, defaultCorsPreflightOptions: { allowOrigins: apigw.Cors.ALL_ORIGINS } });
+    GatewayResponses.addCors(proxy);
     const machine = new sfn.StateMachine(stack, 'Machine', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')), stateMachineType: sfn.StateMachineType.EXPRESS });
     new apigw.StepFunctionsRestApi(stack, 'Sfn', { stateMachine: machine });
     const findings = TemplateChecker.check(Template.fromStack(stack).toJSON());

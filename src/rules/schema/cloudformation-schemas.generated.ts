@@ -6,6 +6,51 @@ export const SCHEMA_SOURCE: SchemaSource = {"package":"@aws-cdk/aws-service-spec
 
 /** The CloudFormation schemas of the resource types the checks read. */
 export const CLOUDFORMATION_SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
+  "AWS::ApiGateway::GatewayResponse": {
+    "properties": {
+      "name": "gateway response",
+      "properties": {
+        "ResponseParameters": {
+          "type": {
+            "kind": "map",
+            "element": {
+              "kind": "string"
+            }
+          }
+        },
+        "ResponseTemplates": {
+          "type": {
+            "kind": "map",
+            "element": {
+              "kind": "string"
+            }
+          }
+        },
+        "ResponseType": {
+          "type": {
+            "kind": "string"
+          },
+          "required": true
+        },
+        "RestApiId": {
+          "type": {
+            "kind": "string"
+          },
+          "required": true
+        },
+        "StatusCode": {
+          "type": {
+            "kind": "string"
+          }
+        }
+      },
+      "required": [
+        "ResponseType",
+        "RestApiId"
+      ]
+    },
+    "definitions": {}
+  },
   "AWS::ApiGateway::Method": {
     "properties": {
       "name": "method",
