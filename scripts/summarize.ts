@@ -62,6 +62,11 @@ export function summarizeTemplate(name: string, template: Json): string {
     });
     lines.push(`    method responses: ${declared.length > 0 ? declared.join('; ') : 'none'}`);
   }
+  for (const [, response] of Object.entries(resources).filter(([, r]) => r.Type === 'AWS::ApiGateway::GatewayResponse')) {
+    const p = response.Properties ?? {};
+    const headers = Object.entries(p.ResponseParameters ?? {}).map(([key, value]) => `${key.replace('gatewayresponse.header.', '')} <- ${text(value)}`);
+    lines.push('', `  gateway response ${text(p.ResponseType)}${p.StatusCode ? ` ${text(p.StatusCode)}` : ''}`, ...headers.map(h => `         header ${h}`));
+  }
   lines.push(...summarizeWebSocket(resources));
   if (lines.length === 1) lines.push('  (no API Gateway methods or integrations)');
   return lines.join('\n');

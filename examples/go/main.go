@@ -45,6 +45,8 @@ func NewItemsApiStack(scope constructs.Construct, id string, props *awscdk.Stack
 	api := awsapigateway.NewRestApi(stack, jsii.String("ItemsApi"), &awsapigateway.RestApiProps{
 		DefaultCorsPreflightOptions: &awsapigateway.CorsOptions{AllowOrigins: awsapigateway.Cors_ALL_ORIGINS()},
 	})
+	// API Gateway's own 4XX and 5XX answers carry the preflight's CORS headers too.
+	cir.GatewayResponses_AddCors(api, nil)
 	handler := newItemsHandler(stack)
 	json := jsii.String("application/json")
 

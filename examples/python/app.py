@@ -18,6 +18,7 @@ from aws_cdk.aws_apigatewayv2_integrations import (
 from constructs import Construct
 
 from cdk_integration_responses import (
+    GatewayResponses,
     IntegrationResponseChecks,
     JsonBody,
     ResponseKey,
@@ -59,6 +60,8 @@ class ItemsApiStack(Stack):
             "ItemsApi",
             default_cors_preflight_options=apigw.CorsOptions(allow_origins=apigw.Cors.ALL_ORIGINS),
         )
+        # API Gateway's own 4XX and 5XX answers carry the preflight's CORS headers too.
+        GatewayResponses.add_cors(api)
         handler = items_handler(self)
 
         # A Lambda custom integration: errors are told apart by their message.

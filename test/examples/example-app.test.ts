@@ -76,6 +76,8 @@ describe('the example app, synthesized by the CDK CLI', () => {
     expect(output).toContain('header Cache-Control <- \'no-store\'');
     expect(output).toContain('method responses: 200 (Cache-Control, Access-Control-Allow-Origin)');
     expect(output).toContain('routes: ping (two-way)');
+    expect(output).toContain('gateway response DEFAULT_4XX');
+    expect(output).toContain("header Access-Control-Allow-Origin <- '*'");
     expect(output).toContain('key /\\[NotFound\\].*/  templates by \\$default');
     expect(output).not.toContain('Supply a stack id');
     expect(output).toContain('0 errors, 0 warnings, 0 infos in 2 templates');

@@ -3,6 +3,7 @@ package io.github.cdkintegrationresponses.examples;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cdkintegrationresponses.GatewayResponses;
 import io.github.cdkintegrationresponses.JsonBody;
 import io.github.cdkintegrationresponses.JsonValueOptions;
 import io.github.cdkintegrationresponses.ResponseTemplate;
@@ -36,6 +37,8 @@ public class ItemsApiStack extends Stack {
         RestApi api = RestApi.Builder.create(this, "ItemsApi")
             .defaultCorsPreflightOptions(CorsOptions.builder().allowOrigins(Cors.ALL_ORIGINS).build())
             .build();
+        // API Gateway's own 4XX and 5XX answers carry the preflight's CORS headers too.
+        GatewayResponses.addCors(api);
         Function handler = ItemsHandler.create(this);
 
         // A Lambda custom integration: errors are told apart by their message.
