@@ -8,9 +8,9 @@ const USAGE = `usage: cdk-integration-responses check [--format text|json] <temp
 
   check      run the rule table over CloudFormation templates (JSON or YAML) or cloud
              assembly directories (cdk.out, nested stacks included)
-  simulate   print, as JSON, what a REST method (AWS::ApiGateway::Method) or a WebSocket
-             integration (AWS::ApiGatewayV2::Integration) returns for the backend result in
-             <file.json>: {"statusCode"?, "headers"?, "body"?, "errorMessage"?,
+  simulate   print, as JSON, what a REST method (AWS::ApiGateway::Method) or a WebSocket or
+             HTTP API integration (AWS::ApiGatewayV2::Integration) returns for the backend
+             result in <file.json>: {"statusCode"?, "headers"?, "body"?, "errorMessage"?,
              "request"?: {"accept"?, "params"?}, "stageVariables"?, "context"?}
 
 exit codes: check: 0 no error found, 1 at least one error; simulate: 0; both: 2 usage error

@@ -31,3 +31,4 @@ export * from './checks/template-checker';
 export * from './simulator/types';
 export * from './simulator/rest-simulator';
 export * from './simulator/websocket-simulator';
+export * from './simulator/http-simulator';

@@ -292,6 +292,13 @@ describe('simulate', () => {
     expect(JSON.parse(result.out)).toEqual({ statusCode: 200, headers: {}, body: '{"message": "pong"}', selected: '$default' });
   });
 
+  test('simulates an HTTP API integration: its response parameter mapping applied to the answer', () => {
+    const result = run('simulate', '--template', path.join(clean, 'http-api-response-mapping.json'), '--resource', 'Integration',
+      '--backend', backend('http.json', { statusCode: 404, headers: { 'x-reason': 'moved' }, body: 'gone', stageVariables: { name: 'prod' } }));
+    expect(result.err).toBe('');
+    expect(JSON.parse(result.out)).toEqual({ statusCode: 410, headers: { 'X-Reason': 'moved (stage prod)' }, body: 'gone', selected: '404' });
+  });
+
   test.each([
     [['--template', 'x.json'], 'simulate needs --resource, --backend'],
     [['--nope'], "unexpected argument '--nope'"],

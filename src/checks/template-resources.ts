@@ -166,7 +166,7 @@ function groupByType(resources: Record<string, TemplateResource>,
  * The protocol of the API an `ApiId` names, when it is an `AWS::ApiGatewayV2::Api` of the template
  * (an imported API, or one given by a parameter, is not known).
  */
-function protocolOf(resources: Record<string, TemplateResource>, apiId: unknown): ApiProtocol {
+export function protocolOf(resources: Record<string, TemplateResource>, apiId: unknown): ApiProtocol {
   const key = referenceKey(apiId);
   if (key === undefined || !key.startsWith('ref:')) return undefined;
   const id = key.slice(4);

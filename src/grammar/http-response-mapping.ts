@@ -72,14 +72,14 @@ export interface HttpResponseValue {
  */
 export function parseHttpResponseValue(value: string): Parsed<HttpResponseValue> {
   if (value.startsWith('$') && !value.startsWith('${')) {
-    const variable = parseVariable(value.slice(1));
+    const variable = parseHttpResponseVariable(value.slice(1));
     return variable.problem ? { problem: variable.problem } : { value: { variables: [variable.value!], isStatic: false } };
   }
   const variables: HttpResponseVariable[] = [];
   for (let at = value.indexOf('${'); at >= 0; at = value.indexOf('${', at + 2)) {
     const end = value.indexOf('}', at);
     if (end < 0) return { problem: `the '\${' at position ${at + 1} is not closed by '}'` };
-    const variable = parseVariable(value.slice(at + 2, end));
+    const variable = parseHttpResponseVariable(value.slice(at + 2, end));
     if (variable.problem) return { problem: variable.problem };
     variables.push(variable.value!);
   }
@@ -89,8 +89,8 @@ export function parseHttpResponseValue(value: string): Parsed<HttpResponseValue>
 const STAGE_VARIABLE = /^[A-Za-z0-9_]+$/;
 const CONTEXT_VARIABLE = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
-/** A variable, written without its `$` (`response.header.Id`). */
-function parseVariable(text: string): Parsed<HttpResponseVariable> {
+/** A variable of a response mapping value, written without its `$` (`response.header.Id`). */
+export function parseHttpResponseVariable(text: string): Parsed<HttpResponseVariable> {
   if (text.startsWith('response.header.')) {
     const name = text.slice('response.header.'.length);
     const problem = headerNameProblem(name);

@@ -1,11 +1,9 @@
-import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { HttpResponseValue } from './http-response-value';
+import { httpIntegrationOf } from './integration-of';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { isUnknown } from '../grammar/unknown';
 import { checkHttpResponseParameters } from '../rules/http-response-parameters';
-
-const INTEGRATION_TYPE = 'AWS::ApiGatewayV2::Integration';
 
 /** One `{Destination, Source}` of CloudFormation's `ResponseParameters`. */
 interface ResponseParameter {
@@ -157,7 +155,7 @@ export class HttpResponseMappings {
    * @param scope the integration or the route
    */
   public applyTo(scope: IConstruct): void {
-    const integration = integrationOf(scope);
+    const integration = httpIntegrationOf(scope);
     if (integration === undefined) {
       throw usageError(`HttpResponseMappings.applyTo(${scope.node.path})`,
         'no HTTP API integration found: give a CfnIntegration, an HttpIntegration, or the first route an integration was added ' +
@@ -168,16 +166,4 @@ export class HttpResponseMappings {
     if ('responseParameters' in integration) (integration as unknown as { responseParameters: unknown }).responseParameters = rendered;
     else integration.addPropertyOverride('ResponseParameters', rendered);
   }
-}
-
-function isIntegration(construct: IConstruct | undefined): construct is CfnResource {
-  return construct !== undefined && CfnResource.isCfnResource(construct) && construct.cfnResourceType === INTEGRATION_TYPE;
-}
-
-/** The `CfnIntegration` of `scope`: itself, its default child, or that of the one integration among its children. */
-function integrationOf(scope: IConstruct): CfnResource | undefined {
-  if (isIntegration(scope)) return scope;
-  if (isIntegration(scope.node.defaultChild)) return scope.node.defaultChild;
-  const children = scope.node.children.map(c => isIntegration(c) ? c : c.node.defaultChild).filter(isIntegration);
-  return children.length === 1 ? children[0] : undefined;
 }

@@ -1,14 +1,17 @@
 import * as fs from 'fs';
+import { HttpSimulator } from './http-simulator';
 import { RestSimulator } from './rest-simulator';
 import { SimulatedResponse, SimulationInput } from './types';
 import { WebSocketSimulator } from './websocket-simulator';
 import { InputError } from '../checks/input-error';
 import { readTemplates } from '../checks/template-reader';
+import { protocolOf, TemplateResource } from '../checks/template-resources';
 import { knownObject } from '../grammar/unknown';
 
 /**
  * `cdk-integration-responses simulate --template T --resource ID --backend B.json`: the response a
- * REST method or a WebSocket integration of the template returns for the backend result in B.json.
+ * REST method, a WebSocket integration or an HTTP API integration of the template returns for the
+ * backend result in B.json.
  */
 export function simulateFromFiles(templateFile: string, resource: string, backendFile: string): SimulatedResponse {
   // A cloud assembly has several templates: the resource is looked for in each.
@@ -18,9 +21,22 @@ export function simulateFromFiles(templateFile: string, resource: string, backen
   const input = readBackend(backendFile);
   const type = (template.Resources[resource] as { Type?: unknown } | undefined)?.Type;
   if (type === 'AWS::ApiGateway::Method') return RestSimulator.fromTemplate(template, resource).simulate(input);
-  if (type === 'AWS::ApiGatewayV2::Integration') return WebSocketSimulator.fromTemplate(template, resource).simulate(input);
+  if (type === 'AWS::ApiGatewayV2::Integration') {
+    return (isHttpApiIntegration(template.Resources as Record<string, TemplateResource>, resource) ? HttpSimulator.fromTemplate(template, resource)
+      : WebSocketSimulator.fromTemplate(template, resource)).simulate(input);
+  }
   throw new InputError(templateFile, `resource '${resource}' is ${type === undefined ? 'not in the template'
     : `an ${String(type)}`}; simulate takes an AWS::ApiGateway::Method or an AWS::ApiGatewayV2::Integration`);
+}
+
+/**
+ * Whether an integration belongs to an HTTP API: its API says so, or, when the API is not in the
+ * template, it has response parameter mappings (which only HTTP APIs have).
+ */
+function isHttpApiIntegration(resources: Record<string, TemplateResource>, id: string): boolean {
+  const properties = knownObject(knownObject(resources[id])?.Properties) ?? {};
+  const protocol = protocolOf(resources, properties.ApiId);
+  return protocol === 'HTTP' || (protocol === undefined && properties.ResponseParameters !== undefined);
 }
 
 /**
