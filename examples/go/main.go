@@ -46,7 +46,7 @@ func NewItemsApiStack(scope constructs.Construct, id string, props *awscdk.Stack
 		DefaultCorsPreflightOptions: &awsapigateway.CorsOptions{AllowOrigins: awsapigateway.Cors_ALL_ORIGINS()},
 	})
 	// API Gateway's own 4XX and 5XX answers carry the preflight's CORS headers too.
-	cir.GatewayResponses_AddCors(api, nil)
+	cir.GatewayResponses_AddCors(api)
 	handler := newItemsHandler(stack)
 	json := jsii.String("application/json")
 

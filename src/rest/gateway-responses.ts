@@ -202,15 +202,13 @@ export class GatewayResponses {
   }
 
   /**
-   * Gives DEFAULT_4XX and DEFAULT_5XX of `api` the CORS headers of its methods: those of `options`,
-   * or, without options, those of the API's `defaultCorsPreflightOptions`.
+   * Gives DEFAULT_4XX and DEFAULT_5XX of `api` the CORS headers of its methods, those of the API's
+   * `defaultCorsPreflightOptions`. For other headers, `GatewayResponses.cors(options).addTo(api)`.
    *
    * @param api the REST API
-   * @param options the CORS headers
-   * @default options - the API's `defaultCorsPreflightOptions`
    */
-  public static addCors(api: apigw.IRestApi, options?: GatewayResponseCorsOptions): apigw.GatewayResponse[] {
-    return GatewayResponses.cors(options ?? corsOfApi(api)).addTo(api);
+  public static addCors(api: apigw.IRestApi): apigw.GatewayResponse[] {
+    return GatewayResponses.cors(corsOfApi(api)).addTo(api);
   }
 
   /** The responses, in the order given. */
@@ -253,12 +251,13 @@ function corsOfApi(api: apigw.IRestApi): GatewayResponseCorsOptions {
   const where = 'GatewayResponses.addCors';
   const preflight = api.root.defaultCorsPreflightOptions;
   if (preflight === undefined) {
-    throw usageError(where, `${api.node.path} has no defaultCorsPreflightOptions to take the CORS headers from; pass them as options`);
+    throw usageError(where, `${api.node.path} has no defaultCorsPreflightOptions to take the CORS headers from; ` +
+      'give them with GatewayResponses.cors({ allowOrigin: ... }).addTo(api)');
   }
   const origins = preflight.allowOrigins;
   if (origins.length !== 1 && !origins.includes('*')) {
     throw usageError(where, `${api.node.path} allows ${origins.length} origins (${origins.join(', ')}), but a gateway response runs no VTL and ` +
-      'cannot choose among them the way the preflight does; pass options with the one origin to send');
+      'cannot choose among them the way the preflight does; send one with GatewayResponses.cors({ allowOrigin: ... }).addTo(api)');
   }
   return {
     allowOrigin: origins.includes('*') ? '*' : origins[0],

@@ -148,9 +148,9 @@ describe('CORS', () => {
     expect(findings[0].message).toMatch('DEFAULT_4XX and DEFAULT_5XX do not');
   });
 
-  test("'*' sends no Vary; given options win over the preflight's", () => {
-    const { stack, api } = apiWith();
-    GatewayResponses.addCors(api, { allowOrigin: '*', allowHeaders: ['Authorization'], allowMethods: ['GET'] });
+  test("'*' sends no Vary; cors(options).addTo sends the headers given, whatever the preflight says", () => {
+    const { stack, api } = apiWith({ defaultCorsPreflightOptions: { allowOrigins: ['https://app.example.com'] } });
+    GatewayResponses.cors({ allowOrigin: '*', allowHeaders: ['Authorization'], allowMethods: ['GET'] }).addTo(api);
     const [parameters] = Object.values(gatewayResponses(stack)).map(r => r.Properties.ResponseParameters);
     expect(parameters).toEqual({
       'gatewayresponse.header.Access-Control-Allow-Origin': "'*'",
@@ -168,7 +168,7 @@ describe('CORS', () => {
   });
 
   test('what gateway responses cannot send is refused with the way out', () => {
-    expect(() => GatewayResponses.addCors(apiWith().api)).toThrow('Stack/Api has no defaultCorsPreflightOptions to take the CORS headers from; pass them as options');
+    expect(() => GatewayResponses.addCors(apiWith().api)).toThrow('Stack/Api has no defaultCorsPreflightOptions to take the CORS headers from; give them with GatewayResponses.cors');
     const several = apiWith({ defaultCorsPreflightOptions: { allowOrigins: ['https://a.example.com', 'https://b.example.com'] } });
     expect(() => GatewayResponses.addCors(several.api)).toThrow('allows 2 origins (https://a.example.com, https://b.example.com), but a gateway response runs no VTL');
     expect(() => GatewayResponses.cors({ allowOrigin: 'https://a.example.com,https://b.example.com' })).toThrow('is not one origin');
