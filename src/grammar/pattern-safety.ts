@@ -4,8 +4,10 @@ import { BoundedCache } from '../util/bounded-cache';
 
 /**
  * Whether a pattern is safe for a backtracking engine (JavaScript's RegExp here, java.util.regex
- * on API Gateway), from scslre's analysis of super-linear backtracking plus a structural check of
- * what scslre does not cover (it only finds attack strings that repeat one character).
+ * on API Gateway), from scslre's analysis of super-linear backtracking plus structural checks of
+ * what scslre does not cover: it only finds attack strings that repeat one character, and it does
+ * not count the ways bounded parts (`a?`, `x{0,3}`) split an input, which can be exponential in the
+ * pattern's size even on a short input.
  *
  * - `whole`: the pattern must match the whole input from its start (selection, `matches`);
  * - `search`: the pattern is searched for anywhere in the input (`replaceAll`, `split`).
@@ -26,12 +28,23 @@ export interface BacktrackingAnalysis {
   /** Repetitions that can repeat more than once. */
   readonly loops: number;
   /**
+   * How many ways the bounded repetitions and optional parts (`a?`, `x{0,3}`) can split an input,
+   * at most: a backtracking engine may try each before it fails, however short the input.
+   * scslre does not count these, as they do not grow with the input.
+   */
+  readonly boundedChoices: number;
+  /**
    * scslre's reports of super-linear backtracking (trade, self and, for `search`, move), worst first;
    * `undefined` when the pattern is too large to analyse.
    */
   readonly reports?: readonly Report[];
 }
 
+/**
+ * More ways than this for bounded repetitions to split an input (`(?:a)?` four hundred times has
+ * 2^400) is not safe for a backtracking engine, even on a short input.
+ */
+const MAX_BOUNDED_CHOICES = 1_000_000;
 /** scslre's time grows with the pattern: larger ones are not analysed. */
 const MAX_ANALYSED_NODES = 2000;
 const MAX_ANALYSED_LENGTH = 10000;
@@ -63,15 +76,16 @@ function analyseUncached(literal: { source: string; flags: string }, usage: Matc
     const ast = parser.parsePattern(literal.source, undefined, undefined, { unicode: flags.unicode, unicodeSets: flags.unicodeSets });
     const shape = { simple: true, loops: 0, nodes: 0 };
     measure(ast, shape);
+    const boundedChoices = choicesOf(ast);
     if (shape.nodes > MAX_ANALYSED_NODES || literal.source.length > MAX_ANALYSED_LENGTH) {
-      return { ast, flags, simple: shape.simple, loops: shape.loops };
+      return { ast, flags, simple: shape.simple, loops: shape.loops, boundedChoices };
     }
     const found = analyse({ pattern: ast, flags }, {
       maxReports: MAX_REPORTS,
       reportTypes: { Move: usage === 'search', Trade: true, Self: true },
     }).reports;
     const reports = [...found].sort((a, b) => Number(b.exponential) - Number(a.exponential));
-    return { ast, flags, simple: shape.simple, loops: shape.loops, reports };
+    return { ast, flags, simple: shape.simple, loops: shape.loops, boundedChoices, reports };
   } catch {
     // A stack overflow in the parser or the analysis: too deeply nested to analyse.
     return undefined;
@@ -86,7 +100,7 @@ function analyseUncached(literal: { source: string; flags: string }, usage: Matc
 export function isBacktrackingSafe(source: string, flags: string, usage: MatchUsage): boolean {
   if (!mayRepeat(source)) return true;
   const analysis = analyseBacktracking(source, flags, usage);
-  if (!analysis?.simple) return false;
+  if (!analysis?.simple || analysis.boundedChoices > MAX_BOUNDED_CHOICES) return false;
   // Two repetitions are needed to trade characters, and nesting to trade with oneself.
   if (analysis.loops <= 1) return true;
   return analysis.reports !== undefined && analysis.reports.every(r => r.type === 'Move');
@@ -141,6 +155,33 @@ function measure(node: AST.Node, shape: Shape): void {
       measure(node.element, shape);
       return;
     default:
+  }
+}
+
+/**
+ * At most how many ways the bounded repetitions of `node` can split an input: a sequence multiplies
+ * its parts, alternatives add up, `e{m,n}` takes e from m to n times. Unbounded repetitions count
+ * once (their ambiguity grows with the input: scslre judges it). Capped, so it stays a number.
+ */
+function choicesOf(node: AST.Node): number {
+  const cap = (n: number) => Math.min(n, Number.MAX_SAFE_INTEGER);
+  switch (node.type) {
+    case 'Pattern':
+    case 'Group':
+    case 'CapturingGroup':
+      return cap(node.alternatives.reduce((sum, a) => sum + choicesOf(a), 0));
+    case 'Alternative':
+      return cap(node.elements.reduce((product, e) => product * choicesOf(e), 1));
+    case 'Quantifier': {
+      const inner = choicesOf(node.element);
+      if (!Number.isFinite(node.max)) return inner;
+      if (inner === 1) return node.max - node.min + 1;
+      let total = 0;
+      for (let k = node.min; k <= node.max && total < Number.MAX_SAFE_INTEGER; k++) total += inner ** k;
+      return cap(total);
+    }
+    default:
+      return 1;
   }
 }
 

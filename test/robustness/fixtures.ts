@@ -5,6 +5,9 @@ import { parseTemplate } from '../../src/checks/template-reader';
 /** The checked resource types, whose properties the mutations aim at. */
 export const API_TYPES: ReadonlySet<string> = new Set([
   'AWS::ApiGateway::Method',
+  'AWS::ApiGateway::GatewayResponse',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGatewayV2::Api',
   'AWS::ApiGatewayV2::Integration',
   'AWS::ApiGatewayV2::IntegrationResponse',
   'AWS::ApiGatewayV2::Route',

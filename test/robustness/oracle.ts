@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { IntegrationResponseErrors, RestSimulator, SimulatedResponse, SimulationInput, TemplateChecker, WebSocketSimulator } from '../../src';
+import { HttpSimulator, IntegrationResponseErrors, RestSimulator, SimulatedResponse, SimulationInput, TemplateChecker, WebSocketSimulator } from '../../src';
 import { runCli } from '../../src/cli';
 
 /** What one call of a front end did. */
@@ -63,7 +63,10 @@ export class Oracle {
     const method = resources.find(([, r]) => r?.Type === 'AWS::ApiGateway::Method')?.[0];
     const integration = resources.find(([, r]) => r?.Type === 'AWS::ApiGatewayV2::Integration')?.[0];
     if (method !== undefined) call('RestSimulator', () => RestSimulator.fromTemplate(template, method).simulate(input), malformedAnswer);
-    if (integration !== undefined) call('WebSocketSimulator', () => WebSocketSimulator.fromTemplate(template, integration).simulate(input), malformedAnswer);
+    if (integration !== undefined) {
+      call('WebSocketSimulator', () => WebSocketSimulator.fromTemplate(template, integration).simulate(input), malformedAnswer);
+      call('HttpSimulator', () => HttpSimulator.fromTemplate(template, integration).simulate(input), malformedAnswer);
+    }
 
     if (viaCli) {
       const file = path.join(this.dir, 'template.json');

@@ -46,6 +46,12 @@ describe('REST selection never hangs', () => {
     ['.*.*.*.*.*.*=', `${'a'.repeat(200)}=`, true],
     ['(.*){1,32000}[bc]', 'a'.repeat(40), false],
     ['(.*){1,32000}[bc]', `${'a'.repeat(40)}c`, true],
+    // Optional parts do not grow with the input, but each doubles what a backtracking engine may try
+    // (2^26 here, seconds); the robustness run (seed 1315260937) found 400 of them against 1,010 characters.
+    ['(?:a)?'.repeat(26), 'a'.repeat(27), false],
+    ['(?:a)?'.repeat(26), 'a'.repeat(26), true],
+    ['(?:a)?'.repeat(400), 'a'.repeat(1010), false],
+    ['(?:a)?'.repeat(400), 'a'.repeat(390), true],
   ])('%j against %j: %s', (pattern, errorMessage, matches) => {
     const response = timed(() => lambdaSimulator([pattern]).simulate({ backend: { errorMessage } }));
     expect(response.selected).toBe(matches ? '400' : '200');
