@@ -1,8 +1,9 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { plainCfnProperties } from './cdk-internals';
 import { CheckState, StackCheckGroup } from './check-state';
 import { engineChecksSchemaOf } from './default-validation';
-import { checkGatewayResponseResources, ResourceEntry } from './gateway-response-resources';
+import { checkGatewayResponseResources, definitionGatewayResponses, ResourceEntry } from './gateway-response-resources';
 import { InputTooDeepError, MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
 import { pluginCovers } from './plugin-registration';
 import { RenderedResource, renderResource } from './render';
@@ -141,6 +142,7 @@ function checkGatewayResources(stack: Stack): Map<CfnResource, Finding[]> {
   const methods: ResourceEntry[] = [];
   const responses: ResourceEntry[] = [];
   const metadata = new Map<string, unknown>();
+  const definitions = new Map<string, Array<Record<string, unknown>> | undefined>();
   const state = CheckState.of(stack);
   for (const construct of stack.node.findAll()) {
     if (!CfnResource.isCfnResource(construct) || Stack.of(construct) !== stack) continue;
@@ -160,16 +162,16 @@ function checkGatewayResources(stack: Stack): Map<CfnResource, Finding[]> {
       findings.set(construct, [...schema.findings]);
       responses.push([rendered.logicalId, schema.properties]);
     } else if (type === 'AWS::ApiGateway::RestApi') {
-      // Only its logical ID and suppressions are read: its Body can be a whole OpenAPI document.
+      // Its Body can be a whole OpenAPI document: only its gateway responses are read from it.
       const logicalId = stack.resolve(construct.logicalId) as string;
+      definitions.set(logicalId, restApiDefinitionResponses(construct));
       byLogicalId.set(logicalId, construct);
       metadata.set(logicalId, { [METADATA_KEY]: construct.getMetadata(METADATA_KEY) });
       findings.set(construct, []);
     }
   }
-  const isRestApi = (id: string) => byLogicalId.get(id)?.cfnResourceType === 'AWS::ApiGateway::RestApi';
-  // A finding placed on a method (its API is in another stack) is left to the plugin and the CLI.
-  for (const [id, list] of checkGatewayResponseResources(methods, responses, isRestApi, referenceKey)) {
+  const apiDefinition = (id: string) => definitions.has(id) ? definitions.get(id) : null;
+  for (const [id, list] of checkGatewayResponseResources(methods, responses, apiDefinition, referenceKey)) {
     const construct = byLogicalId.get(id);
     if (construct !== undefined) findings.get(construct)!.push(...list);
   }
@@ -177,6 +179,17 @@ function checkGatewayResources(stack: Stack): Map<CfnResource, Finding[]> {
     findings.set(construct, applySuppressions(findings.get(construct)!, metadata.get(id), suppressionsInScopes(construct)));
   }
   return findings;
+}
+
+/**
+ * The gateway responses a REST API's definition (`Body`) gives it, read from the L1's own properties
+ * when it has no overrides (rendering a whole OpenAPI document only to find none would be slow).
+ */
+function restApiDefinitionResponses(api: CfnResource): Array<Record<string, unknown>> | undefined {
+  const plain = plainCfnProperties(api);
+  if (plain !== undefined) return definitionGatewayResponses(plain.body, plain.bodyS3Location);
+  const properties = knownObject(renderResource(api).properties);
+  return properties === undefined ? undefined : definitionGatewayResponses(properties.Body, properties.BodyS3Location);
 }
 
 /**

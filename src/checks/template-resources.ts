@@ -1,4 +1,4 @@
-import { checkGatewayResponseResources } from './gateway-response-resources';
+import { checkGatewayResponseResources, definitionGatewayResponses } from './gateway-response-resources';
 import { MethodChecker } from './method-checker';
 import { applySuppressions, METADATA_KEY, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
@@ -88,9 +88,15 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
 
   const methods = new MethodChecker();
   for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, methods.check(properties));
-  const isRestApi = (id: string) => Object.prototype.hasOwnProperty.call(resources, id) && fieldOf(resources[id], 'Type') === 'AWS::ApiGateway::RestApi';
+  const apiDefinition = (id: string) => {
+    if (!Object.prototype.hasOwnProperty.call(resources, id) || fieldOf(resources[id], 'Type') !== 'AWS::ApiGateway::RestApi') return null;
+    const written = fieldOf(resources[id], 'Properties');
+    const properties = knownObject(written);
+    if (properties === undefined) return written === undefined ? [] : undefined;
+    return definitionGatewayResponses(properties.Body, properties.BodyS3Location);
+  };
   for (const [id, list] of checkGatewayResponseResources(byType('AWS::ApiGateway::Method'), byType('AWS::ApiGateway::GatewayResponse'),
-    isRestApi, referenceKey)) add(id, list);
+    apiDefinition, referenceKey)) add(id, list);
 
   const integrations = new Map(byType('AWS::ApiGatewayV2::Integration'));
   for (const [id, properties] of integrations) add(id, checkHttpResponseParameters(properties, protocolOf(resources, properties.ApiId)));

@@ -1,7 +1,9 @@
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
-import { GatewayResponses, IntegrationResponseChecks } from '../../src';
+import { GatewayResponses, IntegrationResponseChecks, TemplateChecker } from '../../src';
 import { validateAtSynth } from '../../src/checks/synth-validation';
 import { reportedFinding, synthFailure } from '../support/synth-failure';
 
@@ -76,5 +78,63 @@ describe('synth-time checks without the validation plugin', () => {
     api.addGatewayResponse('Denied', { type: apigw.ResponseType.ACCESS_DENIED, responseHeaders: { 'test-key': 'test-value' } });
     registerWithoutPlugin(app);
     expect(() => warningsOf(app, true)).toThrow('[Stack/Api/Denied/Resource] [gateway-response-parameter-value]');
+  });
+});
+
+describe("gateway responses the API's own definition gives it", () => {
+  const cors = { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" };
+  const withoutCors = { 'gatewayresponse.header.X-Request-Id': 'context.requestId' };
+  const definition = (parameters: Record<string, string>) => ({
+    'openapi': '3.0.1',
+    'info': { title: 'items', version: '1' },
+    'paths': {},
+    'x-amazon-apigateway-gateway-responses': {
+      DEFAULT_4XX: { responseParameters: parameters },
+      DEFAULT_5XX: { responseParameters: parameters },
+    },
+  });
+
+  /** A SpecRestApi with a CORS method added beside its definition. */
+  function specApi(body: object | undefined) {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const api = new apigw.SpecRestApi(stack, 'Api', {
+      apiDefinition: body === undefined ? apigw.ApiDefinition.fromBucket(s3.Bucket.fromBucketName(stack, 'Definitions', 'definitions'), 'api.yaml') : apigw.ApiDefinition.fromInline(body),
+    });
+    api.root.addResource('items').addMethod('GET', new apigw.MockIntegration({
+      integrationResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" } }],
+    }), { methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } }] });
+    return { app, stack, api };
+  }
+
+  test.each([
+    ['inline, with the CORS header, no warning', definition(cors), false],
+    ['inline, without it, the warning', definition(withoutCors), true],
+    ['kept in S3, where the checks cannot read it: not judged', undefined, false],
+  ])('a definition %s, in the whole-app checks, without the plugin and in the template checker', (_, body, warned) => {
+    const { app } = specApi(body);
+    IntegrationResponseChecks.addTo(app, { strict: true });
+    if (warned) expect(synthFailure(app)).toMatch(reportedFinding('Stack/Api/Resource', 'gateway-response-cors', 'DEFAULT_4XX and DEFAULT_5XX do not'));
+    else expect(() => app.synth()).not.toThrow();
+
+    const plain = specApi(body);
+    registerWithoutPlugin(plain.app);
+    expect(warningsOf(plain.app)).toEqual(warned ? [expect.stringMatching(/^\/Stack\/Api\/Resource \[gateway-response-cors\]/)] : []);
+
+    const template = Template.fromStack(specApi(body).stack).toJSON();
+    expect(TemplateChecker.check(template).filter(f => f.ruleId === 'gateway-response-cors').map(f => f.resource))
+      .toEqual(warned ? [expect.stringMatching(/^Api/)] : []);
+  });
+
+  test('methods of an API defined in another stack are not judged: its gateway responses live there', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Methods');
+    const api = apigw.RestApi.fromRestApiAttributes(stack, 'Api', { restApiId: 'abc123', rootResourceId: 'root456' });
+    api.root.addResource('items').addMethod('GET', new apigw.MockIntegration({
+      integrationResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" } }],
+    }), { methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } }] });
+    IntegrationResponseChecks.addTo(app, { strict: true });
+    expect(() => app.synth()).not.toThrow();
+    expect(TemplateChecker.check(Template.fromStack(stack).toJSON())).toEqual([]);
   });
 });
