@@ -6,13 +6,15 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { IntegrationResponseChecks, ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../src';
+import { HttpUrlIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { GatewayResponses, IntegrationResponseChecks, ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../src';
 
 export const VARIANTS = ['l1', 'l2', 'builders', 'builders+framework', 'builders+checks'] as const;
 /** A WebSocket API with N routes, each with three integration responses, without and with the checks. */
 export const WEBSOCKET_VARIANTS = ['ws', 'ws+checks'] as const;
-export type Variant = typeof VARIANTS[number] | typeof WEBSOCKET_VARIANTS[number];
+/** An HTTP API with N routes, each integration mapping three status codes, without and with the checks. */
+export const HTTP_VARIANTS = ['http', 'http+checks'] as const;
+export type Variant = typeof VARIANTS[number] | typeof WEBSOCKET_VARIANTS[number] | typeof HTTP_VARIANTS[number];
 
 const TEMPLATE = '{"items": $input.json(\'$.items\'), "requestId": "$context.requestId"}';
 // Escaped for JSON (`\'` turned back), so the app has no findings and the checks' cost is measured on a clean app.
@@ -62,6 +64,11 @@ export function buildApp(variant: Variant, n: number, outdir: string): App {
     if (variant === 'ws+checks') IntegrationResponseChecks.addTo(app);
     return app;
   }
+  if (variant === 'http' || variant === 'http+checks') {
+    buildHttpApi(stack, n);
+    if (variant === 'http+checks') IntegrationResponseChecks.addTo(app);
+    return app;
+  }
   if (variant === 'l1') {
     const api = new apigw.CfnRestApi(stack, 'Api', { name: 'bench' });
     const l1Responses = handWritten.map(r => ({ ...r })) as apigw.CfnMethod.IntegrationResponseProperty[];
@@ -76,6 +83,9 @@ export function buildApp(variant: Variant, n: number, outdir: string): App {
         methodResponses: handWrittenMethodResponses.map(r => ({ statusCode: r.statusCode, responseParameters: r.responseParameters })),
       });
     }
+    for (const responseType of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
+      new apigw.CfnGatewayResponse(stack, `G${responseType}`, { restApiId: api.ref, responseType, responseParameters: CORS_GATEWAY_PARAMETERS });
+    }
     return app;
   }
   const api = new apigw.RestApi(stack, 'Api', { deploy: false });
@@ -88,11 +98,47 @@ export function buildApp(variant: Variant, n: number, outdir: string): App {
       options: { integrationResponses: responses ? responses.integrationResponses() : handWritten },
     }), { methodResponses: responses ? responses.methodResponses() : handWrittenMethodResponses });
   }
+  // The methods send Access-Control-Allow-Origin, so the 4XX and 5XX gateway responses do too (the
+  // app stays free of findings): the builders' one call, or aws-cdk-lib's own for the L2.
+  if (variant === 'l2') {
+    for (const type of [apigw.ResponseType.DEFAULT_4XX, apigw.ResponseType.DEFAULT_5XX]) {
+      api.addGatewayResponse(`G${type.responseType}`, { type, responseHeaders: CORS_GATEWAY_HEADERS });
+    }
+  } else {
+    GatewayResponses.cors({ allowOrigin: '*', allowHeaders: ['Content-Type'], allowMethods: ['GET'] }).addTo(api);
+  }
   if (variant === 'builders+checks') IntegrationResponseChecks.addTo(app);
   // What aws-cdk-lib's validation framework costs with any plugin registered (it builds a construct
   // tree for its report), without the library's checks: the share of the checks' overhead that is theirs.
   if (variant === 'builders+framework') Validations.of(app).addPlugins({ name: 'no-op', validate: () => ({ success: true, violations: [] }) });
   return app;
+}
+
+/** The CORS headers of the gateway responses, as `GatewayResponses.cors` writes them for the options above. */
+const CORS_GATEWAY_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': "'*'",
+  'Access-Control-Allow-Headers': "'Content-Type'",
+  'Access-Control-Allow-Methods': "'GET'",
+};
+const CORS_GATEWAY_PARAMETERS = Object.fromEntries(Object.entries(CORS_GATEWAY_HEADERS).map(([k, v]) => [`gatewayresponse.header.${k}`, v]));
+
+/**
+ * N routes of an HTTP API, each an HTTP_PROXY integration whose answers with 200, 404 and 500 are
+ * mapped (headers appended, overwritten and removed, a status code overwritten), written with plain
+ * aws-cdk-lib (CloudFormation's shape on the L1): the checks variant adds only the whole-app checks.
+ */
+function buildHttpApi(stack: Stack, n: number): void {
+  const api = new apigwv2.HttpApi(stack, 'Http', { createDefaultStage: false });
+  const responseParameters = {
+    200: { ResponseParameters: [{ Destination: 'append:header.X-Request-Id', Source: '$context.requestId' }, { Destination: 'remove:header.x-powered-by', Source: "''" }] },
+    404: { ResponseParameters: [{ Destination: 'overwrite:statuscode', Source: '410' }, { Destination: 'overwrite:header.Cache-Control', Source: 'no-store' }] },
+    500: { ResponseParameters: [{ Destination: 'overwrite:header.X-Error', Source: '$response.body.error.code' }] },
+  };
+  for (let i = 0; i < n; i++) {
+    const [route] = api.addRoutes({ path: `/items${i}`, methods: [apigwv2.HttpMethod.GET], integration: new HttpUrlIntegration(`Items${i}`, integrationUri(i)) });
+    const integration = route.node.findAll().find((c): c is apigwv2.CfnIntegration => c instanceof apigwv2.CfnIntegration)!;
+    integration.responseParameters = responseParameters;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { VARIANTS, Variant, WEBSOCKET_VARIANTS } from './apps';
+import { HTTP_VARIANTS, VARIANTS, Variant, WEBSOCKET_VARIANTS } from './apps';
 import { writeSynthPlot } from './plot';
 import { measureSimulator } from './simulator';
 import { checkPaths } from '../src/checks/check-command';
@@ -15,6 +15,8 @@ import { checkPaths } from '../src/checks/check-command';
 const SIZES = [250, 1000, 2000];
 /** Routes of the WebSocket API (each has three integration responses, a route response and an integration). */
 const WEBSOCKET_SIZES = [250, 500, 1000];
+/** Routes of the HTTP API (each integration maps three status codes). */
+const HTTP_SIZES = [250, 500, 1000];
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 3);
 /** The ratios are taken at the largest N, so it gets more samples. */
 const LARGEST_SAMPLES = SAMPLES + 2;
@@ -102,6 +104,24 @@ function pad(text: string | number, width: number): string {
   return String(text).padStart(width);
 }
 
+/**
+ * The table of an API measured by routes (median ms per N, ms per route and peak memory at the
+ * largest N) and its linearity line: the time per route at the largest N over that at the smallest.
+ */
+function routeTable(title: string, variants: readonly Variant[], sizes: readonly number[], results: SynthResults): string[] {
+  const medianOf = (v: Variant, n: number) => median(results[v][n].map(s => s.ms));
+  const [small, big] = [sizes[0], sizes[sizes.length - 1]];
+  return [
+    title,
+    `${'variant'.padEnd(20)}${sizes.map(n => pad(`N=${n} ms`, 13)).join('')}${pad('ms/route', 11)}${pad('peak RSS MB', 13)}`,
+    ...variants.map(v => `${v.padEnd(20)}${sizes.map(n => pad(medianOf(v, n).toFixed(0), 13)).join('')}` +
+      `${pad((medianOf(v, big) / big).toFixed(2), 11)}${pad(Math.max(...results[v][big].map(s => s.maxRssMb)).toFixed(0), 13)}`),
+    `linearity (ms per route at N=${big} / at N=${small}): ` +
+      variants.map(v => `${v} ${((medianOf(v, big) / big) / (medianOf(v, small) / small)).toFixed(2)}`).join(', '),
+    '',
+  ];
+}
+
 function main(): void {
   const started = performance.now();
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -109,6 +129,7 @@ function main(): void {
 
   const synth = measureSynth(VARIANTS, SIZES, largest);
   const webSocket = measureSynth(WEBSOCKET_VARIANTS, WEBSOCKET_SIZES);
+  const http = measureSynth(HTTP_VARIANTS, HTTP_SIZES);
   const checker = measureChecker(largest);
   const simulator = measureSimulator();
 
@@ -129,17 +150,10 @@ function main(): void {
   lines.push('linearity (ms per method at N=' + big + ' / at N=' + small + '): ' +
     VARIANTS.map(v => `${v} ${((medianMs(v, big) / big) / (medianMs(v, small) / small)).toFixed(2)}`).join(', '));
   lines.push('');
-  lines.push('synth, WebSocket API with N routes x 3 integration responses (plain aws-cdk-lib), without and with the checks');
-  lines.push(`${'variant'.padEnd(20)}${WEBSOCKET_SIZES.map(n => pad(`N=${n} ms`, 13)).join('')}${pad('ms/route', 11)}${pad('peak RSS MB', 13)}`);
-  const wsMedian = (v: Variant, n: number) => median(webSocket[v][n].map(s => s.ms));
-  const wsBig = WEBSOCKET_SIZES[WEBSOCKET_SIZES.length - 1];
-  for (const v of WEBSOCKET_VARIANTS) {
-    lines.push(`${v.padEnd(20)}${WEBSOCKET_SIZES.map(n => pad(wsMedian(v, n).toFixed(0), 13)).join('')}` +
-      `${pad((wsMedian(v, wsBig) / wsBig).toFixed(2), 11)}${pad(Math.max(...webSocket[v][wsBig].map(s => s.maxRssMb)).toFixed(0), 13)}`);
-  }
-  lines.push(`linearity (ms per route at N=${wsBig} / at N=${WEBSOCKET_SIZES[0]}): ` +
-    WEBSOCKET_VARIANTS.map(v => `${v} ${((wsMedian(v, wsBig) / wsBig) / (wsMedian(v, WEBSOCKET_SIZES[0]) / WEBSOCKET_SIZES[0])).toFixed(2)}`).join(', '));
-  lines.push('');
+  lines.push(...routeTable('synth, WebSocket API with N routes x 3 integration responses (plain aws-cdk-lib), without and with the checks',
+    WEBSOCKET_VARIANTS, WEBSOCKET_SIZES, webSocket));
+  lines.push(...routeTable('synth, HTTP API with N routes, each integration mapping 3 status codes (plain aws-cdk-lib), without and with the checks',
+    HTTP_VARIANTS, HTTP_SIZES, http));
   lines.push(`template checker on the N=${big} template (${(fs.statSync(largest).size / 1024 / 1024).toFixed(1)} MB, ${checker.findings} findings): ` +
     `check ${checker.checkerMs.toFixed(1)} ms, read + JSON.parse + walk ${checker.parseMs.toFixed(1)} ms`);
   lines.push(`simulator, ${simulator.calls} calls (Lambda error mapping + VTL): ${simulator.simulatorMs.toFixed(1)} ms; ` +
@@ -155,11 +169,16 @@ function main(): void {
   const z = checker.ratio;
   const u = pairedRatio('builders+checks', 'builders+framework');
   const w = simulator.naiveMs / simulator.simulatorMs;
-  const v = median(webSocket['ws+checks'][wsBig].map((sample, round) => sample.ms / webSocket.ws[wsBig][round].ms));
+  const withAndWithout = (results: SynthResults, sizes: readonly number[], without: Variant, withChecks: Variant) => {
+    const n = sizes[sizes.length - 1];
+    return median(results[withChecks][n].map((sample, round) => sample.ms / results[without][n][round].ms));
+  };
+  const v = withAndWithout(webSocket, WEBSOCKET_SIZES, 'ws', 'ws+checks');
+  const h = withAndWithout(http, HTTP_SIZES, 'http', 'http+checks');
   lines.push('');
-  lines.push(`bench: builders_vs_l2=${x.toFixed(3)} checks_overhead=${y.toFixed(3)} cli_vs_parse=${z.toFixed(2)} simulator_vs_naive=${w.toFixed(2)} ws_checks_overhead=${v.toFixed(3)} checks_vs_framework=${u.toFixed(3)}`);
+  lines.push(`bench: builders_vs_l2=${x.toFixed(3)} checks_overhead=${y.toFixed(3)} cli_vs_parse=${z.toFixed(2)} simulator_vs_naive=${w.toFixed(2)} ws_checks_overhead=${v.toFixed(3)} http_checks_overhead=${h.toFixed(3)} checks_vs_framework=${u.toFixed(3)}`);
 
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ sizes: SIZES, synth, webSocketSizes: WEBSOCKET_SIZES, webSocket, checker, simulator, ratios: { x, y, z, w, v, u } }, undefined, 2));
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ sizes: SIZES, synth, webSocketSizes: WEBSOCKET_SIZES, webSocket, httpSizes: HTTP_SIZES, http, checker, simulator, ratios: { x, y, z, w, v, h, u } }, undefined, 2));
   writeSynthPlot(path.join(RESULTS, 'latest.json'), path.join(RESULTS, 'synth-time.svg'));
   console.log(lines.join('\n'));
 }
