@@ -30,7 +30,7 @@ describe('whole-app checks (the validation plugin on this aws-cdk-lib, or the as
   test('an API with CORS on its methods and none on its gateway responses fails strict synthesis, on the API', () => {
     const { app } = corsApi();
     IntegrationResponseChecks.addTo(app, { strict: true });
-    expect(synthFailure(app)).toMatch(reportedFinding('Stack/Api/Resource', 'gateway-response-cors', 'methods of this API send Access-Control-Allow-Origin'));
+    expect(synthFailure(app)).toMatch(reportedFinding('Stack/Api/Resource', 'gateway-response-cors', '2 methods of this API send Access-Control-Allow-Origin'));
   });
 
   test('with GatewayResponses.addCors it synthesizes strictly, and the responses carry the header', () => {
@@ -114,7 +114,8 @@ describe("gateway responses the API's own definition gives it", () => {
   ])('a definition %s, in the whole-app checks, without the plugin and in the template checker', (_, body, warned) => {
     const { app } = specApi(body);
     IntegrationResponseChecks.addTo(app, { strict: true });
-    if (warned) expect(synthFailure(app)).toMatch(reportedFinding('Stack/Api/Resource', 'gateway-response-cors', 'DEFAULT_4XX and DEFAULT_5XX do not'));
+    if (warned) expect(synthFailure(app)).toMatch(reportedFinding('Stack/Api/Resource', 'gateway-response-cors',
+      'a method of this API sends Access-Control-Allow-Origin, but the gateway responses DEFAULT_4XX and DEFAULT_5XX do not'));
     else expect(() => app.synth()).not.toThrow();
 
     const plain = specApi(body);
