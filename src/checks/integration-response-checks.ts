@@ -92,6 +92,8 @@ export class IntegrationResponseChecks implements IAspect {
 
   /**
    * Registers the checks for every resource the rule table covers.
+   *
+   * @param node the construct the aspect visits
    */
   public visit(node: IConstruct): void {
     if (Stage.isStage(node)) {

@@ -76,6 +76,8 @@ export class HttpSimulator {
    * (for a Lambda proxy integration, the status code, headers and body of the function's response);
    * `context` and `stageVariables` feed `$context` and `$stageVariables` values. `headers` of the
    * result are every header the client gets from the integration, after the mapping.
+   *
+   * @param input the integration's answer, stage and context variables
    */
   public simulate(input: SimulationInput): SimulatedResponse {
     return simulateHttp(this.model, input);

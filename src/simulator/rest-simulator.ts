@@ -39,6 +39,9 @@ export class RestSimulator {
   /**
    * Simulates a response set built with `RestResponses`. Whether patterns see a Lambda error
    * message or a status code follows from how the responses were built.
+   *
+   * @param responses the response set
+   * @param options how the simulator reads the API (its binary media types)
    */
   public static fromResponses(responses: RestResponses, options: RestSimulatorOptions = {}): RestSimulator {
     const kinds = responses.responses.map(r => r.matchesOn);
@@ -50,6 +53,9 @@ export class RestSimulator {
   /**
    * Simulates a method of a stack (an aws-cdk-lib `Method` or a `CfnMethod`), as it will be
    * synthesized. Call it once the stack is built.
+   *
+   * @param method the method
+   * @param options how the simulator reads the API (its binary media types)
    */
   public static fromMethod(method: apigw.Method | apigw.CfnMethod, options: RestSimulatorOptions = {}): RestSimulator {
     const cfn = method instanceof apigw.Method ? method.node.defaultChild as apigw.CfnMethod : method;
@@ -65,6 +71,7 @@ export class RestSimulator {
    *
    * @param template the template, as parsed JSON
    * @param logicalId the logical ID of the method
+   * @param options how the simulator reads the API (its binary media types)
    */
   public static fromTemplate(template: any, logicalId: string, options: RestSimulatorOptions = {}): RestSimulator {
     const tooDeep = tooDeepAt(template);
@@ -98,6 +105,8 @@ export class RestSimulator {
 
   /**
    * What the client receives for this backend result and request.
+   *
+   * @param input the backend's result, the client request, stage and context variables
    */
   public simulate(input: SimulationInput): SimulatedResponse {
     return simulateRest(this.model, input);

@@ -18,6 +18,8 @@ import { WebSocketResponses } from '../websocket/websocket-responses';
 export class WebSocketSimulator {
   /**
    * Simulates the responses added with `WebSocketResponses`.
+   *
+   * @param responses the responses of an integration
    */
   public static fromResponses(responses: WebSocketResponses): WebSocketSimulator {
     const properties = responses.integrationResponses.map(r => renderResource(r.node.defaultChild as CfnResource).properties);
@@ -28,6 +30,8 @@ export class WebSocketSimulator {
    * Simulates an integration of a stack (the aws-cdk-lib `WebSocketIntegration` behind a route, or a
    * `CfnIntegration`) with every integration response of the stack that belongs to it. Call it once
    * the stack is built.
+   *
+   * @param integration the integration
    */
   public static fromIntegration(integration: apigwv2.WebSocketIntegration | apigwv2.CfnIntegration): WebSocketSimulator {
     const cfn = integration instanceof apigwv2.WebSocketIntegration ? integration.node.defaultChild as apigwv2.CfnIntegration : integration;
@@ -72,6 +76,8 @@ export class WebSocketSimulator {
 
   /**
    * What the client receives for this backend result and request.
+   *
+   * @param input the backend's result, the client message, stage and context variables
    */
   public simulate(input: SimulationInput): SimulatedResponse {
     return simulateWebSocket(this.model, input);
