@@ -128,7 +128,10 @@ export function parseGatewayResponseParameterValue(expression: string): Parsed<G
 
 // Directives and the $input and $util objects exist only in VTL templates; a gateway response
 // template only substitutes $context, $stageVariables and method.request values.
-const VTL = /#\{?(?:if|elseif|else|end|set|foreach|macro|parse|include|define|evaluate|stop|break)\b|\$!?\{?(?:input|util)\b/;
+// Text such as `#set-up` or `<a href="#stop">` is not a directive: those with arguments count only
+// before a parenthesis, the others (`#else`, `#end`, ...) only braced; `$input` and `$util` only
+// before a member (`$input.path`, `${util.escapeJavaScript(...)}`).
+const VTL = /#\{?(?:if|elseif|set|foreach|macro|parse|include|define|evaluate)\}?\s*\(|#\{(?:else|end|stop|break)\}|\$!?\{?(?:input|util)\./;
 
 /**
  * The first piece of a gateway response template that only a VTL template would process
@@ -137,7 +140,7 @@ const VTL = /#\{?(?:if|elseif|else|end|set|foreach|macro|parse|include|define|ev
  */
 export function vtlInGatewayTemplate(template: string): string | undefined {
   const match = VTL.exec(template);
-  return match ? match[0] : undefined;
+  return match ? match[0].replace(/\s*\($/, '').replace(/\.$/, '') : undefined;
 }
 
 const QUOTED_MESSAGE_STRING = /"\$!?(?:context\.error\.messageString|\{context\.error\.messageString\})"/;

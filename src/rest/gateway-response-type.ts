@@ -59,7 +59,12 @@ export class GatewayResponseType {
    * @param responseType the name of the type, as CloudFormation spells it
    */
   public static of(responseType: string): GatewayResponseType {
-    if (!isUnknown(responseType) && !GATEWAY_RESPONSE_TYPES.has(responseType)) {
+    if (isUnknown(responseType)) {
+      // aws-cdk-lib's ResponseType upper-cases the type, which would turn a token into a broken literal.
+      throw usageError('GatewayResponseType.of', `the response type '${responseType}' is known only at deployment, but aws-cdk-lib's ` +
+        'ResponseType needs it at synthesis; use a GatewayResponseType constant, or a CfnGatewayResponse for a type given by a parameter');
+    }
+    if (!GATEWAY_RESPONSE_TYPES.has(responseType)) {
       const closest = closestGatewayResponseType(responseType);
       throw usageError('GatewayResponseType.of', `'${responseType}' is not a gateway response type` +
         (closest ? `; did you mean '${closest}'?` : `; use one of ${[...GATEWAY_RESPONSE_TYPES.keys()].join(', ')}`));

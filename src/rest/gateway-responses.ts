@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { GatewayResponseType } from './gateway-response-type';
 import { GatewayResponseValue } from './gateway-response-value';
@@ -262,17 +263,23 @@ function corsOfApi(api: apigw.IRestApi): GatewayResponseCorsOptions {
   return {
     allowOrigin: origins.includes('*') ? '*' : origins[0],
     allowHeaders: preflight.allowHeaders,
-    allowMethods: preflight.allowMethods,
+    // As the preflight sends it: aws-cdk-lib answers ANY with every method.
+    allowMethods: preflight.allowMethods?.includes('ANY') ? apigw.Cors.ALL_METHODS : preflight.allowMethods,
     allowCredentials: preflight.allowCredentials,
     exposeHeaders: preflight.exposeHeaders,
   };
 }
 
-/** The path of the gateway response of `type` that `api` already has, if any. */
+/**
+ * The path of the gateway response of `type` that `api` already has in its stack, if any: an L1 or
+ * an L2, under the API or anywhere else in the stack.
+ */
 function existingResponse(api: apigw.IRestApi, type: string): string | undefined {
-  for (const child of api.node.children) {
-    const cfn = child.node.defaultChild;
-    if (cfn instanceof apigw.CfnGatewayResponse && cfn.responseType === type) return child.node.path;
+  for (const construct of Stack.of(api).node.findAll()) {
+    if (construct instanceof apigw.CfnGatewayResponse && construct.restApiId === api.restApiId && construct.responseType === type) {
+      const owner = construct.node.scope;
+      return owner !== undefined && owner.node.defaultChild === construct ? owner.node.path : construct.node.path;
+    }
   }
   return undefined;
 }

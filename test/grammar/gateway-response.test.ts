@@ -59,10 +59,13 @@ describe('parameter values', () => {
 
 describe('templates', () => {
   test.each([
-    ['#set($a = 1)', '#set'], ['#if($x)a#end', '#if'], ['#{foreach}', '#{foreach'], ['$input.path("$")', '$input'], ['${util.escapeJavaScript("a")}', '${util'],
+    ['#set($a = 1)', '#set'], ['#if ($x)a#end', '#if'], ['#{foreach}($a in $list)$a#{end}', '#{foreach}'], ['a#{end}', '#{end}'],
+    ['$input.path("$")', '$input'], ['${util.escapeJavaScript("a")}', '${util'],
   ])('%s is VTL', (template, found) => expect(vtlInGatewayTemplate(template)).toBe(found));
 
-  test.each(['{"message": $context.error.messageString}', '{"tag": "#endpoint", "channel": "#elsewhere"}', '$stageVariables.input'])(
+  test.each(['{"message": $context.error.messageString}', '{"tag": "#endpoint", "channel": "#elsewhere"}', '$stageVariables.input',
+    // Text that only looks like a directive or a VTL object: sent as written
+    '{"help": "https://example.com/faq#break-glass"}', '{"see": "docs#set-up"}', '<a href="#stop">top</a>', 'ask #if you must', '$input-field'])(
     '%s is plain substitution', template => expect(vtlInGatewayTemplate(template)).toBeUndefined());
 
   test('the quoted message string between quotes is found, in either spelling', () => {

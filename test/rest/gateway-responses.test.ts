@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -24,6 +24,12 @@ describe('response types', () => {
     expect(GatewayResponseType.DEFAULT_4XX.isDefault).toBe(true);
     expect(GatewayResponseType.all().map(t => t.responseType)).toContain('WAF_FILTERED');
     expect(GatewayResponseType.of('THROTTLED').toResponseType().responseType).toBe('THROTTLED');
+  });
+
+  test('a type known only at deployment is refused with the way out: aws-cdk-lib upper-cases the type, which breaks a token', () => {
+    const stack = new Stack();
+    const type = new CfnParameter(stack, 'Type').valueAsString;
+    expect(() => GatewayResponseType.of(type)).toThrow(/is known only at deployment.*use a GatewayResponseType constant, or a CfnGatewayResponse/);
   });
 
   test('a type that does not exist is refused with the one meant', () => {
@@ -119,6 +125,21 @@ describe('one gateway response', () => {
     api.addGatewayResponse('Mine', { type: apigw.ResponseType.UNAUTHORIZED });
     expect(() => unauthorized().addTo(api)).toThrow('Stack/Api already has a UNAUTHORIZED gateway response (Stack/Api/Mine)');
   });
+
+  test('so is one added elsewhere in the stack, as an L2 or an L1', () => {
+    const { stack, api } = apiWith();
+    new apigw.GatewayResponse(stack, 'Mine', { restApi: api, type: apigw.ResponseType.DEFAULT_4XX });
+    expect(() => GatewayResponses.cors({ allowOrigin: '*' }).addTo(api)).toThrow('Stack/Api already has a DEFAULT_4XX gateway response (Stack/Mine)');
+    const other = apiWith();
+    new apigw.CfnGatewayResponse(other.stack, 'Raw', { restApiId: other.api.restApiId, responseType: 'UNAUTHORIZED' });
+    expect(() => unauthorized().addTo(other.api)).toThrow('Stack/Api already has a UNAUTHORIZED gateway response (Stack/Raw)');
+    // Another API's response of the type is no obstacle.
+    const third = apiWith();
+    const elsewhere = new apigw.RestApi(third.stack, 'Other');
+    elsewhere.root.addMethod('GET', new apigw.MockIntegration());
+    elsewhere.addGatewayResponse('Theirs', { type: apigw.ResponseType.UNAUTHORIZED });
+    expect(() => unauthorized().addTo(third.api)).not.toThrow();
+  });
 });
 
 describe('CORS', () => {
@@ -139,6 +160,16 @@ describe('CORS', () => {
     };
     expect(byType).toEqual({ DEFAULT_4XX: headers, DEFAULT_5XX: headers });
     expect(TemplateChecker.check(Template.fromStack(stack).toJSON())).toEqual([]);
+  });
+
+  test('a preflight that allows ANY sends every method, as the preflight itself does', () => {
+    const { stack, api } = apiWith({ defaultCorsPreflightOptions: { allowOrigins: ['*'], allowMethods: ['ANY'] } });
+    GatewayResponses.addCors(api);
+    const [parameters] = Object.values(gatewayResponses(stack)).map(r => r.Properties.ResponseParameters);
+    expect(parameters['gatewayresponse.header.Access-Control-Allow-Methods']).toBe(`'${apigw.Cors.ALL_METHODS.join(',')}'`);
+    const preflight = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } }))[0];
+    expect(preflight.Properties.Integration.IntegrationResponses[0].ResponseParameters['method.response.header.Access-Control-Allow-Methods'])
+      .toBe(parameters['gatewayresponse.header.Access-Control-Allow-Methods']);
   });
 
   test('without the helper, the same API gets the warning on the API, naming both defaults', () => {

@@ -42,7 +42,7 @@ describe('one gateway response', () => {
     expect(checkGatewayResponse({
       ResponseType: { Ref: 'Type' },
       StatusCode: '${Token[TOKEN.1]}',
-      ResponseParameters: { 'gatewayresponse.header.A': { 'Fn::Sub': "'${Origin}'" } },
+      ResponseParameters: { 'gatewayresponse.header.A': { 'Fn::Sub': "'${Origin}'" }, 'gatewayresponse.header.${Token[TOKEN.2]}': "'x'", '${Token[TOKEN.3]}': "'y'" },
       ResponseTemplates: { 'application/json': { 'Fn::Join': ['', ['#if']] } },
     })).toEqual([]);
   });
