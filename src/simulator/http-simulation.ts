@@ -1,11 +1,11 @@
 import { parseJsonSafely } from './json-body';
 import { evaluateJsonPath } from './json-path';
-import { contextVariable, integrationResult, IntegrationResult } from './simulation-context';
+import { backendOf, contextVariable, integrationResult } from './simulation-context';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { javaToString } from './vtl/java-methods';
 import {
-  HttpResponseDestination, HttpResponseVariable, parseHttpResponseDestination, parseHttpResponseVariable,
+  HttpResponseDestination, HttpResponseVariable, isReservedHttpApiHeader, parseHttpResponseDestination, parseHttpResponseVariable,
 } from '../grammar/http-response-mapping';
 import { isUnknown, knownArray, knownObject, knownString } from '../grammar/unknown';
 
@@ -32,18 +32,25 @@ export function httpModel(responseParameters: unknown, name: string): HttpModel 
   const byStatusCode = new Map<string, HttpResponseChange[]>();
   if (responseParameters === undefined) return { byStatusCode };
   const mappings = knownObject(responseParameters);
-  if (mappings === undefined) throw new SimulationError(`the response parameters of ${name} are only known at deployment`);
+  if (mappings === undefined) {
+    throw new SimulationError(`the response parameters of ${name} ${isUnknown(responseParameters) ? 'are only known at deployment'
+      : 'are not an object of status codes'}`);
+  }
   for (const [statusCode, entry] of Object.entries(mappings)) {
     const where = `the response parameters of ${name} for status code ${statusCode}`;
     const mapping = knownObject(entry);
-    if (mapping === undefined) throw new SimulationError(`${where} are only known at deployment`);
+    if (mapping === undefined) {
+      throw new SimulationError(`${where} ${isUnknown(entry) ? 'are only known at deployment' : 'are not {"ResponseParameters": [...]}'}`);
+    }
     const list = mapping.ResponseParameters;
     if (list === undefined) {
       throw new SimulationError(`${where} are not in CloudFormation's shape: write {"ResponseParameters": [{"Destination": ..., "Source": ...}]}, ` +
         'not the flat map of the API and the CLI');
     }
     const parameters = knownArray(list);
-    if (parameters === undefined) throw new SimulationError(`${where} are only known at deployment`);
+    if (parameters === undefined) {
+      throw new SimulationError(`${where} ${isUnknown(list) ? 'are only known at deployment' : 'are not a list of {"Destination", "Source"}'}`);
+    }
     byStatusCode.set(statusCode, parameters.map((p, i) => change(p, `${where}, parameter ${i + 1}`)));
   }
   return { byStatusCode };
@@ -56,7 +63,11 @@ function change(value: unknown, where: string): HttpResponseChange {
   if (destination === undefined || source === undefined) throw new SimulationError(`${where} is only known at deployment`);
   const parsed = parseHttpResponseDestination(destination);
   if (parsed.problem) throw new SimulationError(`${where} has destination '${destination}', which API Gateway does not have: ${parsed.problem}`);
-  return { destination: parsed.value!, source };
+  const target = parsed.value!;
+  if (target.kind === 'header' && isReservedHttpApiHeader(target.name)) {
+    throw new SimulationError(`${where} maps header ${target.name}, which HTTP APIs reserve: no mapping can change it`);
+  }
+  return { destination: target, source };
 }
 
 /**
@@ -65,19 +76,20 @@ function change(value: unknown, where: string): HttpResponseChange {
  * Every value reads the integration's answer as it came, not as earlier changes left it.
  */
 export function simulateHttp(model: HttpModel, input: SimulationInput): SimulatedResponse {
-  if (input.backend.errorMessage !== undefined) {
+  const backend = backendOf(input);
+  if (backend.errorMessage !== undefined) {
     throw new SimulationError('errorMessage describes a failed Lambda custom integration, which HTTP APIs do not have; ' +
       'give the statusCode, headers and body the integration answered with');
   }
-  const result = integrationResult(input.backend);
-  const headers: Record<string, string> = {};
-  for (const [header, values] of Object.entries(result.multiValueHeaders)) headers[header] = values.join(',');
+  const result = integrationResult(backend);
+  const answer = answerHeaders(backend);
+  const headers = { ...answer };
   const changes = model.byStatusCode.get(String(result.statusCode));
   let statusCode = result.statusCode;
   const context = contextVariable(input);
   for (const { destination, source } of changes ?? []) {
     if (destination.kind === 'statuscode') {
-      statusCode = mappedStatusCode(render(source, result, input, context));
+      statusCode = mappedStatusCode(render(source, { body: result.body, headers: answer }, input, context));
       continue;
     }
     const existing = headerNamed(headers, destination.name);
@@ -85,7 +97,7 @@ export function simulateHttp(model: HttpModel, input: SimulationInput): Simulate
       if (existing !== undefined) delete headers[existing];
       continue;
     }
-    const value = render(source, result, input, context);
+    const value = render(source, { body: result.body, headers: answer }, input, context);
     // AWS does not say what an empty value does; the simulator leaves the header as it was.
     if (value === '') continue;
     if (destination.action === 'overwrite' || existing === undefined) {
@@ -112,8 +124,33 @@ function mappedStatusCode(value: string): number {
   return code;
 }
 
+/** The answer as values read it: its body, and its headers by name, as the client would get them. */
+interface Answer {
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The headers of the answer, one per name compared without case (the spelling first given), several
+ * values joined with `,`: the values of `multiValueHeaders`, and the one of `headers` when it is not
+ * among them, as API Gateway merges a Lambda proxy response's two maps.
+ */
+function answerHeaders(backend: { headers?: Record<string, string>; multiValueHeaders?: Record<string, string[]> }): Record<string, string> {
+  const values = new Map<string, { name: string; values: string[] }>();
+  const add = (name: string, list: readonly string[]) => {
+    const entry = values.get(name.toLowerCase()) ?? { name, values: [] };
+    for (const value of list) if (!entry.values.includes(value)) entry.values.push(value);
+    values.set(name.toLowerCase(), entry);
+  };
+  for (const [name, list] of Object.entries(backend.multiValueHeaders ?? {})) add(name, list);
+  for (const [name, value] of Object.entries(backend.headers ?? {})) add(name, [value]);
+  const result: Record<string, string> = {};
+  for (const { name, values: list } of values.values()) if (list.length > 0) result[name] = list.join(',');
+  return result;
+}
+
 /** The name under which `headers` holds `name`, compared without case, if it does. */
-function headerNamed(headers: Record<string, string>, name: string): string | undefined {
+function headerNamed(headers: Readonly<Record<string, string>>, name: string): string | undefined {
   const lower = name.toLowerCase();
   return Object.keys(headers).find(h => h.toLowerCase() === lower);
 }
@@ -122,7 +159,7 @@ function headerNamed(headers: Record<string, string>, name: string): string | un
  * The text a value gives for this answer: the whole value is one variable (`$response.header.Id`),
  * or its `${...}` parts are replaced, or it is static text. A variable with no value gives ''.
  */
-function render(source: string, result: IntegrationResult, input: SimulationInput, context: Record<string, unknown>): string {
+function render(source: string, result: Answer, input: SimulationInput, context: Record<string, unknown>): string {
   if (isUnknown(source)) throw new SimulationError(`the value '${source}' is only known at deployment`);
   if (source.startsWith('$') && !source.startsWith('${')) return variableValue(source.slice(1), source, result, input, context);
   let text = '';
@@ -136,21 +173,20 @@ function render(source: string, result: IntegrationResult, input: SimulationInpu
   return text + source.slice(from);
 }
 
-function variableValue(written: string, source: string, result: IntegrationResult, input: SimulationInput,
+function variableValue(written: string, source: string, result: Answer, input: SimulationInput,
   context: Record<string, unknown>): string {
   const parsed = parseHttpResponseVariable(written);
   if (parsed.problem) throw new SimulationError(`the value '${source}' cannot be simulated: ${parsed.problem}`);
   return valueOf(parsed.value!, result, input, context) ?? '';
 }
 
-function valueOf(variable: HttpResponseVariable, result: IntegrationResult, input: SimulationInput,
+function valueOf(variable: HttpResponseVariable, result: Answer, input: SimulationInput,
   context: Record<string, unknown>): string | undefined {
   switch (variable.kind) {
     case 'responseHeader': {
       // Header names are case-insensitive; several values are combined with commas.
-      const lower = variable.name.toLowerCase();
-      const values = Object.entries(result.multiValueHeaders).filter(([h]) => h.toLowerCase() === lower).flatMap(([, v]) => v);
-      return values.length === 0 ? undefined : values.join(',');
+      const name = headerNamed(result.headers, variable.name);
+      return name === undefined ? undefined : result.headers[name];
     }
     case 'responseBody': {
       if (variable.path === undefined) return result.body;

@@ -2,7 +2,7 @@ import { convertRestPayload, matchesMediaType, Payload } from './content-handlin
 import { JsonBodyError } from './json-body';
 import { selects } from './pattern-selection';
 import {
-  contextVariable, IntegrationResult, responseOverrides, resultToMatch, sourceValue, templateVariables,
+  backendOf, contextVariable, IntegrationResult, responseOverrides, resultToMatch, sourceValue, templateVariables,
 } from './simulation-context';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
@@ -102,7 +102,7 @@ function methodResponseCodes(methodResponses: unknown): ReadonlySet<string> | un
  * template by Accept, VTL, and `$context.responseOverride`.
  */
 export function simulateRest(model: RestModel, input: SimulationInput): SimulatedResponse {
-  const { result, selectionInput } = resultToMatch(model.target, input.backend);
+  const { result, selectionInput } = resultToMatch(model.target, backendOf(input));
   const selected = model.responses.find(r => r.pattern && selects(r.pattern, selectionInput, `selection pattern '${r.source}'`))
     ?? model.responses.find(r => r.pattern === undefined);
   if (!selected) return internalServerError(undefined);

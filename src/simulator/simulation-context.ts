@@ -43,6 +43,28 @@ export interface IntegrationResult {
 }
 
 /**
+ * The backend result of `input`, once its shape is the one `SimulationInput` declares: JavaScript
+ * callers are not held to the types, and a wrong shape gets a clear error instead of a `TypeError`.
+ */
+export function backendOf(input: SimulationInput): BackendResult {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(input) || !isObject(input.backend)) throw new SimulationError('the input must be an object with a backend object');
+  const backend = input.backend as unknown as Record<string, unknown>;
+  const expect = (key: string, ok: (v: unknown) => boolean, what: string) => {
+    if (backend[key] !== undefined && !ok(backend[key])) throw new SimulationError(`backend.${key} must be ${what}`);
+  };
+  const isString = (v: unknown) => typeof v === 'string';
+  expect('statusCode', v => typeof v === 'number', 'a number');
+  expect('headers', v => isObject(v) && Object.values(v).every(isString), 'an object of strings');
+  expect('multiValueHeaders', v => isObject(v) && Object.values(v).every(l => Array.isArray(l) && l.every(isString)), 'an object of string lists');
+  expect('body', isString, 'a string');
+  expect('isBase64Encoded', v => typeof v === 'boolean', 'true or false');
+  expect('errorMessage', isString, 'a string');
+  expect('errorType', isString, 'a string');
+  return input.backend;
+}
+
+/**
  * The integration response a backend result amounts to. A Lambda error without a body gets the body
  * Lambda produces: `{"errorMessage": ..., "errorType": ...}`.
  */

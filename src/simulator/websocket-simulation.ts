@@ -2,7 +2,7 @@ import { convertWebSocketPayload, Payload } from './content-handling';
 import { parseJsonSafely } from './json-body';
 import { evaluateJsonPath } from './json-path';
 import { selects } from './pattern-selection';
-import { contextVariable, IntegrationResult, resultToMatch, templateVariables } from './simulation-context';
+import { backendOf, contextVariable, IntegrationResult, resultToMatch, templateVariables } from './simulation-context';
 import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { CompiledPattern, compileJavaPattern } from '../grammar/java-pattern';
@@ -80,7 +80,7 @@ export function webSocketModel(integrationType: unknown, target: MatchTarget, re
  * passed on unmapped.
  */
 export function simulateWebSocket(model: WebSocketModel, input: SimulationInput): SimulatedResponse {
-  const { result, selectionInput } = resultToMatch(model.target, input.backend);
+  const { result, selectionInput } = resultToMatch(model.target, backendOf(input));
   const selected = model.responses.find(r => r.pattern && selects(r.pattern, selectionInput, `response key '${r.key}'`))
     ?? model.responses.find(r => r.key === DEFAULT_KEY);
   if (!selected) {

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUrlIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { HttpResponseMapping, HttpResponseMappings, HttpResponseValue, HttpSimulator } from '../../src';
+import { HttpResponseMapping, HttpResponseMappings, HttpResponseValue, HttpSimulator, RestResponse, RestResponses, RestSimulator } from '../../src';
 
 const mappings = HttpResponseMappings.of(
   HttpResponseMapping.forStatus(404)
@@ -62,6 +62,21 @@ describe('one mapping per status code', () => {
     expect(gone.body).toBe('no such item');
   });
 
+  test('headers are one per name whatever their case: the two maps of a Lambda proxy answer are merged', () => {
+    const cookies = { headers: { 'Set-Cookie': 'a=1' }, multiValueHeaders: { 'set-cookie': ['a=1', 'b=2'] } };
+    expect(simulator.simulate({ backend: { statusCode: 500, ...cookies } }).headers).toEqual({ 'set-cookie': 'a=1,b=2' });
+    const removing = HttpSimulator.fromMappings(HttpResponseMappings.of(HttpResponseMapping.forStatus(200).removeHeader('Set-Cookie')));
+    expect(removing.simulate({ backend: { statusCode: 200, ...cookies } }).headers).toEqual({});
+  });
+
+  test('a JavaScript caller giving the wrong shape gets a clear error, from every simulator', () => {
+    expect(() => simulator.simulate({} as never)).toThrow('the input must be an object with a backend object');
+    expect(() => simulator.simulate({ backend: { body: 5 } } as never)).toThrow('backend.body must be a string');
+    expect(() => simulator.simulate({ backend: { multiValueHeaders: { a: 'x' } } } as never)).toThrow('backend.multiValueHeaders must be an object of string lists');
+    const rest = RestSimulator.fromResponses(RestResponses.of([RestResponse.forStatus('200')]));
+    expect(() => rest.simulate({ backend: null } as never)).toThrow('the input must be an object with a backend object');
+  });
+
   test('a Lambda custom integration error is refused: HTTP APIs have none', () => {
     expect(() => simulator.simulate({ backend: { errorMessage: 'boom' } })).toThrow('HTTP APIs do not have');
   });
@@ -106,6 +121,10 @@ describe('from a stack or a template', () => {
     ['the flat map of the API and the CLI', { 404: { 'overwrite:statuscode': '410' } }, "not in CloudFormation's shape"],
     ['a value known only at deployment', { 404: { ResponseParameters: [{ Destination: 'overwrite:statuscode', Source: { Ref: 'Code' } }] } }, 'only known at deployment'],
     ['a destination API Gateway does not have', { 404: { ResponseParameters: [{ Destination: 'overwrite:body', Source: 'x' }] } }, "destination 'overwrite:body'"],
+    ['a header HTTP APIs reserve', { 404: { ResponseParameters: [{ Destination: 'overwrite:header.Access-Control-Allow-Origin', Source: '*' }] } },
+      'maps header Access-Control-Allow-Origin, which HTTP APIs reserve'],
+    ['a list where status codes belong', [], 'are not an object of status codes'],
+    ['a status code without its list', { 404: null }, 'for status code 404 are not {"ResponseParameters": [...]}'],
   ])('%s is refused with what to write', (_, responseParameters, message) => {
     const template = { Resources: { I: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ResponseParameters: responseParameters } } } };
     expect(() => HttpSimulator.fromTemplate(template, 'I')).toThrow(message);
