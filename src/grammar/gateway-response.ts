@@ -1,5 +1,5 @@
 import { headerNameProblem } from './header-name';
-import { Parsed } from './mapping-expression';
+import { Parsed, parseSharedSource, SharedSource } from './mapping-expression';
 
 /**
  * What AWS documents about one gateway response type: the status code API Gateway answers with,
@@ -88,32 +88,22 @@ export function parseGatewayResponseParameterKey(key: string): Parsed<GatewayRes
  */
 export type GatewayResponseSource =
   | { readonly kind: 'request'; readonly location: string; readonly name: string }
-  | { readonly kind: 'context'; readonly name: string }
-  | { readonly kind: 'stageVariable'; readonly name: string }
-  | { readonly kind: 'static'; readonly value: string };
+  | SharedSource;
 
 const REQUEST = /^method\.request\.(header|multivalueheader|querystring|multivaluequerystring|path)\.(.+)$/s;
-const STAGE_VARIABLE = /^stageVariables\.([A-Za-z0-9_]+)$/;
 
 /**
  * The source a gateway response parameter value names.
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-gatewayResponse-definition.html
  */
 export function parseGatewayResponseParameterValue(expression: string): Parsed<GatewayResponseSource> & { readonly unquotedStatic?: boolean } {
-  if (expression.length >= 2 && expression.startsWith("'") && expression.endsWith("'")) {
-    return { value: { kind: 'static', value: expression.slice(1, -1) } };
-  }
+  const shared = parseSharedSource(expression);
+  if (shared !== undefined) return shared;
   const request = REQUEST.exec(expression);
   if (request) return { value: { kind: 'request', location: request[1], name: request[2] } };
-  if (expression.startsWith('context.') && expression.length > 'context.'.length) {
-    return { value: { kind: 'context', name: expression.slice('context.'.length) } };
-  }
-  const stage = STAGE_VARIABLE.exec(expression);
-  if (stage) return { value: { kind: 'stageVariable', name: stage[1] } };
   if (expression.startsWith('integration.response.')) {
     return { problem: 'a gateway response has no integration response to read (API Gateway answers it itself)' };
   }
-  if (expression.startsWith('stageVariables.')) return { problem: 'stage variable names contain only letters, digits and underscores' };
   if (expression.startsWith('method.request.')) {
     return { problem: 'request parameters are method.request.{header|querystring|path|multivalueheader|multivaluequerystring}.{name}' };
   }

@@ -34,13 +34,35 @@ export function parseResponseParameterKey(key: string): Parsed<string> {
   return problem ? { problem } : { value: name };
 }
 
+/** A source integration responses and gateway responses both have. */
+export type SharedSource = Extract<ResponseSource, { kind: 'static' | 'context' | 'stageVariable' }>;
+
+/**
+ * The sources REST integration responses and gateway responses share: single-quoted static text,
+ * `context.{name}` and `stageVariables.{name}`; `undefined` when the expression is none of them.
+ */
+export function parseSharedSource(expression: string): Parsed<SharedSource> | undefined {
+  if (expression.length >= 2 && expression.startsWith("'") && expression.endsWith("'")) {
+    return { value: { kind: 'static', value: expression.slice(1, -1) } };
+  }
+  if (expression.startsWith('context.')) {
+    return { value: { kind: 'context', name: expression.slice('context.'.length) } };
+  }
+  if (expression.startsWith('stageVariables.')) {
+    const name = expression.slice('stageVariables.'.length);
+    return STAGE_VARIABLE.test(name)
+      ? { value: { kind: 'stageVariable', name } }
+      : { problem: 'stage variable names contain only letters, digits and underscores' };
+  }
+  return undefined;
+}
+
 /**
  * The source a response parameter value names: a mapping expression or a single-quoted static value.
  */
 export function parseResponseParameterValue(expression: string): Parsed<ResponseSource> {
-  if (expression.length >= 2 && expression.startsWith("'") && expression.endsWith("'")) {
-    return { value: { kind: 'static', value: expression.slice(1, -1) } };
-  }
+  const shared = parseSharedSource(expression);
+  if (shared !== undefined) return shared;
   if (expression === 'integration.response.body') return { value: { kind: 'body' } };
   for (const kind of ['header', 'multivalueheader'] as const) {
     const prefix = `integration.response.${kind}.`;
@@ -54,15 +76,6 @@ export function parseResponseParameterValue(expression: string): Parsed<Response
     const path = expression.slice('integration.response.body.'.length);
     const parsed = parseBodyPath(path);
     return parsed.segments ? { value: { kind: 'bodyPath', path, segments: parsed.segments } } : { problem: `the body path is invalid: ${parsed.problem}` };
-  }
-  if (expression.startsWith('context.')) {
-    return { value: { kind: 'context', name: expression.slice('context.'.length) } };
-  }
-  if (expression.startsWith('stageVariables.')) {
-    const name = expression.slice('stageVariables.'.length);
-    return STAGE_VARIABLE.test(name)
-      ? { value: { kind: 'stageVariable', name } }
-      : { problem: 'stage variable names contain only letters, digits and underscores' };
   }
   return { problem: unknownExpressionHint(expression) };
 }
