@@ -104,16 +104,13 @@ describe('from a stack or a template', () => {
     expect(() => HttpSimulator.fromIntegration(stack)).toThrow('Stack is not an HTTP API integration');
   });
 
+  /** A template whose integration `I` has these response parameters. */
+  const integrationTemplate = (responseParameters: unknown) =>
+    ({ Resources: { I: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ResponseParameters: responseParameters } } } });
+
   test('an integration of a template, in CloudFormation\'s shape', () => {
-    const template = {
-      Resources: {
-        Items: {
-          Type: 'AWS::ApiGatewayV2::Integration',
-          Properties: { ResponseParameters: { 500: { ResponseParameters: [{ Destination: 'overwrite:statuscode', Source: '503' }] } } },
-        },
-      },
-    };
-    expect(HttpSimulator.fromTemplate(template, 'Items').simulate({ backend: { statusCode: 500 } }).statusCode).toBe(503);
+    const template = integrationTemplate({ 500: { ResponseParameters: [{ Destination: 'overwrite:statuscode', Source: '503' }] } });
+    expect(HttpSimulator.fromTemplate(template, 'I').simulate({ backend: { statusCode: 500 } }).statusCode).toBe(503);
     expect(() => HttpSimulator.fromTemplate(template, 'Nope')).toThrow("the template has no AWS::ApiGatewayV2::Integration 'Nope'");
   });
 
@@ -126,19 +123,11 @@ describe('from a stack or a template', () => {
     ['a list where status codes belong', [], 'are not an object of status codes'],
     ['a status code without its list', { 404: null }, 'for status code 404 are not {"ResponseParameters": [...]}'],
   ])('%s is refused with what to write', (_, responseParameters, message) => {
-    const template = { Resources: { I: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ResponseParameters: responseParameters } } } };
-    expect(() => HttpSimulator.fromTemplate(template, 'I')).toThrow(message);
+    expect(() => HttpSimulator.fromTemplate(integrationTemplate(responseParameters), 'I')).toThrow(message);
   });
 
   test('a status code mapped from the answer that is no status code is an error of the simulation, saying so', () => {
-    const template = {
-      Resources: {
-        I: {
-          Type: 'AWS::ApiGatewayV2::Integration',
-          Properties: { ResponseParameters: { 200: { ResponseParameters: [{ Destination: 'overwrite:statuscode', Source: '$response.header.X-Status' }] } } },
-        },
-      },
-    };
+    const template = integrationTemplate({ 200: { ResponseParameters: [{ Destination: 'overwrite:statuscode', Source: '$response.header.X-Status' }] } });
     const simulator = HttpSimulator.fromTemplate(template, 'I');
     expect(simulator.simulate({ backend: { headers: { 'x-status': '202' } } }).statusCode).toBe(202);
     expect(() => simulator.simulate({ backend: { headers: { 'x-status': 'soon' } } })).toThrow("overwrite:statuscode maps 'soon', which is not a status code from 200 to 599");
