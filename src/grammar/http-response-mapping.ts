@@ -60,6 +60,8 @@ export type HttpResponseVariable =
 
 /** A response parameter value: static text around the variables it reads. */
 export interface HttpResponseValue {
+  /** The value in order: text as written, and the variables in between. */
+  readonly parts: ReadonlyArray<string | HttpResponseVariable>;
   readonly variables: readonly HttpResponseVariable[];
   /** Whether the value is static text only. */
   readonly isStatic: boolean;
@@ -73,17 +75,23 @@ export interface HttpResponseValue {
 export function parseHttpResponseValue(value: string): Parsed<HttpResponseValue> {
   if (value.startsWith('$') && !value.startsWith('${')) {
     const variable = parseHttpResponseVariable(value.slice(1));
-    return variable.problem ? { problem: variable.problem } : { value: { variables: [variable.value!], isStatic: false } };
+    return variable.problem ? { problem: variable.problem } : { value: { parts: [variable.value!], variables: [variable.value!], isStatic: false } };
   }
+  const parts: Array<string | HttpResponseVariable> = [];
   const variables: HttpResponseVariable[] = [];
-  for (let at = value.indexOf('${'); at >= 0; at = value.indexOf('${', at + 2)) {
+  let from = 0;
+  for (let at = value.indexOf('${'); at >= 0; at = value.indexOf('${', from)) {
     const end = value.indexOf('}', at);
     if (end < 0) return { problem: `the '\${' at position ${at + 1} is not closed by '}'` };
     const variable = parseHttpResponseVariable(value.slice(at + 2, end));
     if (variable.problem) return { problem: variable.problem };
+    if (at > from) parts.push(value.slice(from, at));
+    parts.push(variable.value!);
     variables.push(variable.value!);
+    from = end + 1;
   }
-  return { value: { variables, isStatic: variables.length === 0 } };
+  if (from < value.length) parts.push(value.slice(from));
+  return { value: { parts, variables, isStatic: variables.length === 0 } };
 }
 
 const STAGE_VARIABLE = /^[A-Za-z0-9_]+$/;

@@ -5,14 +5,15 @@ import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { javaToString } from './vtl/java-methods';
 import {
-  HttpResponseDestination, HttpResponseVariable, isReservedHttpApiHeader, parseHttpResponseDestination, parseHttpResponseVariable,
+  HttpResponseDestination, HttpResponseValue, HttpResponseVariable, isReservedHttpApiHeader, parseHttpResponseDestination,
+  parseHttpResponseValue,
 } from '../grammar/http-response-mapping';
 import { isUnknown, knownArray, knownObject, knownString } from '../grammar/unknown';
 
-/** One change of a mapping: a destination and the value written to it (unparsed, rendered per answer). */
+/** One change of a mapping: a destination and the value written to it (rendered per answer; none for a remove). */
 interface HttpResponseChange {
   readonly destination: HttpResponseDestination;
-  readonly source: string;
+  readonly value?: HttpResponseValue;
 }
 
 /** An integration's response parameter mappings, by the status code they apply to. */
@@ -67,7 +68,11 @@ function change(value: unknown, where: string): HttpResponseChange {
   if (target.kind === 'header' && isReservedHttpApiHeader(target.name)) {
     throw new SimulationError(`${where} maps header ${target.name}, which HTTP APIs reserve: no mapping can change it`);
   }
-  return { destination: target, source };
+  // What a remove writes is not read.
+  if (target.kind === 'header' && target.action === 'remove') return { destination: target };
+  const written = parseHttpResponseValue(source);
+  if (written.problem) throw new SimulationError(`${where} has the value '${source}', which cannot be simulated: ${written.problem}`);
+  return { destination: target, value: written.value! };
 }
 
 /**
@@ -87,9 +92,10 @@ export function simulateHttp(model: HttpModel, input: SimulationInput): Simulate
   const changes = model.byStatusCode.get(String(result.statusCode));
   let statusCode = result.statusCode;
   const context = contextVariable(input);
-  for (const { destination, source } of changes ?? []) {
+  const read = { body: result.body, headers: answer };
+  for (const { destination, value: written } of changes ?? []) {
     if (destination.kind === 'statuscode') {
-      statusCode = mappedStatusCode(render(source, { body: result.body, headers: answer }, input, context));
+      statusCode = mappedStatusCode(render(written!, read, input, context));
       continue;
     }
     const existing = headerNamed(headers, destination.name);
@@ -97,7 +103,7 @@ export function simulateHttp(model: HttpModel, input: SimulationInput): Simulate
       if (existing !== undefined) delete headers[existing];
       continue;
     }
-    const value = render(source, { body: result.body, headers: answer }, input, context);
+    const value = render(written!, read, input, context);
     // AWS does not say what an empty value does; the simulator leaves the header as it was.
     if (value === '') continue;
     if (destination.action === 'overwrite' || existing === undefined) {
@@ -155,29 +161,9 @@ function headerNamed(headers: Readonly<Record<string, string>>, name: string): s
   return Object.keys(headers).find(h => h.toLowerCase() === lower);
 }
 
-/**
- * The text a value gives for this answer: the whole value is one variable (`$response.header.Id`),
- * or its `${...}` parts are replaced, or it is static text. A variable with no value gives ''.
- */
-function render(source: string, result: Answer, input: SimulationInput, context: Record<string, unknown>): string {
-  if (isUnknown(source)) throw new SimulationError(`the value '${source}' is only known at deployment`);
-  if (source.startsWith('$') && !source.startsWith('${')) return variableValue(source.slice(1), source, result, input, context);
-  let text = '';
-  let from = 0;
-  for (let at = source.indexOf('${'); at >= 0; at = source.indexOf('${', from)) {
-    const end = source.indexOf('}', at);
-    if (end < 0) throw new SimulationError(`the value '${source}' has a '\${' that no '}' closes`);
-    text += source.slice(from, at) + variableValue(source.slice(at + 2, end), source, result, input, context);
-    from = end + 1;
-  }
-  return text + source.slice(from);
-}
-
-function variableValue(written: string, source: string, result: Answer, input: SimulationInput,
-  context: Record<string, unknown>): string {
-  const parsed = parseHttpResponseVariable(written);
-  if (parsed.problem) throw new SimulationError(`the value '${source}' cannot be simulated: ${parsed.problem}`);
-  return valueOf(parsed.value!, result, input, context) ?? '';
+/** The text a value gives for this answer: its text as written, each variable's value between. A variable with no value gives ''. */
+function render(value: HttpResponseValue, result: Answer, input: SimulationInput, context: Record<string, unknown>): string {
+  return value.parts.map(part => typeof part === 'string' ? part : valueOf(part, result, input, context) ?? '').join('');
 }
 
 function valueOf(variable: HttpResponseVariable, result: Answer, input: SimulationInput,

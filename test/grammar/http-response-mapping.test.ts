@@ -25,12 +25,15 @@ describe('destinations', () => {
 describe('values', () => {
   test('one variable, several in ${...}, or static text', () => {
     expect(parseHttpResponseValue('$response.header.ETag').value)
-      .toEqual({ variables: [{ kind: 'responseHeader', name: 'ETag' }], isStatic: false });
+      .toEqual({ parts: [{ kind: 'responseHeader', name: 'ETag' }], variables: [{ kind: 'responseHeader', name: 'ETag' }], isStatic: false });
     expect(parseHttpResponseValue('${context.stage}/${response.body.items[0].id}').value!.variables)
       .toEqual([{ kind: 'context', name: 'stage' }, { kind: 'responseBody', path: 'items[0].id' }]);
+    // The parts keep the text between the variables, in order.
+    expect(parseHttpResponseValue('v${context.stage}/${response.header.ETag}!').value!.parts)
+      .toEqual(['v', { kind: 'context', name: 'stage' }, '/', { kind: 'responseHeader', name: 'ETag' }, '!']);
     expect(parseHttpResponseValue('$response.body').value!.variables).toEqual([{ kind: 'responseBody' }]);
     expect(parseHttpResponseValue('$stageVariables.version').value!.variables).toEqual([{ kind: 'stageVariable', name: 'version' }]);
-    expect(parseHttpResponseValue('max-age=60').value).toEqual({ variables: [], isStatic: true });
+    expect(parseHttpResponseValue('max-age=60').value).toEqual({ parts: ['max-age=60'], variables: [], isStatic: true });
   });
 
   test.each([
