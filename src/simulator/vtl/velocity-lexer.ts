@@ -72,6 +72,18 @@ export function prepareTemplate(template: string): PreparedTemplate {
   return new VelocityLexer(template).prepare();
 }
 
+/** A reference written to the output, which `$.c` right after it may continue. */
+interface ContinuableReference {
+  /** Where it starts and ends in the output. */
+  readonly at: number;
+  readonly end: number;
+  /** Its source as written to the output (without the `$`, or with it when escaped). */
+  readonly source: string;
+  readonly bang: boolean;
+  /** The index of its escaped reference, when escaped. */
+  readonly escaped?: number;
+}
+
 class VelocityLexer {
   private readonly macros = new Set<string>();
   private readonly escapedReferences: string[] = [];
@@ -132,6 +144,11 @@ class VelocityLexer {
   private afterText = false;
   /** The `$` or `#` that started nothing just before, if any: a backslash after it is text. */
   private afterSigil: '$' | '#' | undefined;
+  /**
+   * The reference (plain or escaped) that ends with a property and was the last thing written, with
+   * where it starts in the output: `$.c` right after it continues it (`$a.b$.c` is `$a.b.c`).
+   */
+  private lastProperty: ContinuableReference | undefined;
 
   constructor(private readonly t: string) {
     for (const m of t.matchAll(/#\{?macro\}?[ \t]*\([ \t]*([a-zA-Z][a-zA-Z0-9_-]*)/g)) this.macros.add(m[1]);
@@ -342,8 +359,20 @@ class VelocityLexer {
     if (reference && odd) {
       const source = t.slice(next, reference.end);
       this.escapedReferences.push(source);
-      this.out += `${asText('\\'.repeat((run.length - 1) / 2))}#${ESCAPED_REFERENCE_MACRO}(${renameWords(dropStraySigns(source))})`;
+      this.out += asText('\\'.repeat((run.length - 1) / 2));
+      const at = this.out.length;
+      const renamed = renameWords(dropStraySigns(source));
+      this.out += `#${ESCAPED_REFERENCE_MACRO}(${renamed})`;
       this.i = reference.end;
+      // Velocity's lexer reads an escaped reference as it reads the reference: it is left in the same
+      // state after it (`\$a.b##c` writes `##c`, a `##` after `\$t` in a leaked call is a comment).
+      const braced = t[next + 1] === '{' || (t[next + 1] === '!' && t[next + 2] === '{');
+      this.afterReference = !braced;
+      this.afterProperty = reference.endsWithProperty;
+      this.wordLeak = !braced && reference.endsWithCall ? 'call' : undefined;
+      this.lastProperty = !braced && reference.endsWithProperty
+        ? { at, end: this.out.length, source: renamed, bang: false, escaped: this.escapedReferences.length - 1 } : undefined;
+      this.hashAfterProperty();
     } else if (reference) {
       // velocityjs halves an even run before a reference as Velocity does.
       this.out += run;
@@ -370,7 +399,8 @@ class VelocityLexer {
     const start = i + (bang ? 2 : 1);
     if (afterProperty && t[start] === '.' && /^[a-zA-Z_]/.test(t.slice(start + 1, start + 2))) {
       // Right after a property, `$.c`, `$.c(1)` and their own properties and calls are read as more
-      // of it, on nothing: they write nothing. Velocity's lexer then waits for a `}` (see `braceLeak`).
+      // of it: they continue the reference right before (see `continueProperty`), or write nothing.
+      // Velocity's lexer then waits for a `}` (see `braceLeak`).
       let more = scanReference(t, start + 1)!;
       let end = more.end;
       if (more.bareBeforeParenthesis) {
@@ -380,7 +410,8 @@ class VelocityLexer {
         end = close + (after ? after.end - 1 : 0);
         more = { ...more, endsWithProperty: after?.endsWithProperty ?? false };
       }
-      this.emit(NOTHING, end);
+      // NOTHING keeps text after it from running on into the reference before it.
+      this.emit(this.continueProperty(t.slice(start, end)) ? '' : NOTHING, end);
       this.afterProperty = more.endsWithProperty || (end === start + 1 + IDENTIFIER.exec(t.slice(start + 1, start + 201))![0].length);
       this.wordLeak = 'property';
       this.braceLeak = true;
@@ -411,7 +442,9 @@ class VelocityLexer {
         && ((t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? '')) || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 5))));
       // `$e(` and `$a.b(#if`: the reference, then the text `(`.
       const bare = reference.bareBeforeParenthesis || callBeforeDirective || callBeforeDot;
+      const at = this.out.length;
       this.emit(`${bang ? '$!' : '$'}${bare ? `{${source}}` : source}`, reference.end);
+      this.lastProperty = !braced && !bare && reference.endsWithProperty ? { at, end: this.out.length, source, bang } : undefined;
       if (callBeforeDot) {
         // The `(` and the `.` are text, and Velocity's lexer is in a property again (see `wordLeak`):
         // `$a.b(.c.d` writes `(.c`. After `($`, it is in the call's arguments once the property ends
@@ -466,6 +499,26 @@ class VelocityLexer {
     this.i = start;
     this.afterText = true;
     this.afterSigil = '$';
+  }
+
+  /**
+   * `$.c`, `$.c(1).d` right after a reference that ends with a property, with nothing between: Velocity
+   * reads it as more of that reference (`$a.b$.c` is `$a.b.c`, and `\$a.b$.c` writes `\$a.b.c`).
+   * Elsewhere after a property (after `$a.b${c}` or a leaked word) it writes nothing.
+   */
+  private continueProperty(tail: string): boolean {
+    const last = this.lastProperty;
+    this.lastProperty = undefined;
+    if (last === undefined || last.end !== this.out.length) return false;
+    const source = last.source + renameWords(dropStraySigns(tail));
+    if (last.escaped === undefined) {
+      this.out = `${this.out.slice(0, last.at)}${last.bang ? '$!' : '$'}{${source}}`;
+    } else {
+      this.escapedReferences[last.escaped] += tail;
+      this.out = `${this.out.slice(0, last.at)}#${ESCAPED_REFERENCE_MACRO}(${source})`;
+    }
+    this.lastProperty = { ...last, source, end: this.out.length };
+    return true;
   }
 
   /** After a property, `##` starts no comment (see `leakedHashes`). */

@@ -251,6 +251,25 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['$i.b$t##c\n(\'a\')z', FAILS],
     ['$i.b${c}(#if(true)a#end', '(a'],
   ],
+  // Recorded on 2026-12-04.
+  '`$.c` right after a property continues that reference': [
+    ["#set($a={'b':{'c':5}})$a.b$.c", '5'],
+    ["#set($a={'b':{'c':{'d':7}}})$a.b$.c$.d", '7'],
+    ["#set($a={'b':'xy'})$a.b$.length()", '2'],
+    ["#set($a={'b':{'c':5}})$a.b$!.c", '5'],
+    ["#set($m = $input.path('$.m'))$m.k$.length()", '1'],
+    ["#set($a={'b':{'c':5}})${a.b}$.c", '{c=5}$.c'],
+    ["#set($a={'b':{'c':5}})\\$a.b$.c", '$a.b.c'],
+    ['\\$a.b$.c(1).d', '\\$a.b.c(1).d'],
+    ['\\$a.b$.c##x', '\\$a.b.c##x'],
+  ],
+  // Recorded on 2026-12-04.
+  'an escaped reference leaves the lexer as the reference does': [
+    ['\\$a.b##c\nX', '\\$a.b##c\nX'],
+    ['\\$a.b()x.y', '\\$a.b()x'],
+    ['\\$t#set($x = 1)[', FAILS],
+    ['$u.e(###c\n\\$t##c\n', '(\\$t'],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
