@@ -138,6 +138,10 @@ class VelocityLexer {
    * parse. Set to where the call opens.
    */
   private callLeak: number | undefined;
+  /** Whether the last token was a `#word` that is text, written inside a leaked call (see `leaveLeakedCall`). */
+  private hashWordInCall = false;
+  /** After `leaveLeakedCall`: a `.name` next is a property of nothing, which writes nothing. */
+  private dotLeak = false;
   /** Where each open block starts, to match `#end`s as Velocity does. */
   private readonly blocks: Array<{ readonly name: string; readonly at: number; elsed?: boolean }> = [];
   /** Whether the last token was text: spaces before a `#set` then belong to it. */
@@ -173,11 +177,16 @@ class VelocityLexer {
       const brace = this.braceLeak;
       this.braceLeak = false;
       const elseLeak = this.elseLeak;
+      const hashWord = this.hashWordInCall;
+      this.hashWordInCall = false;
+      const dots = this.dotLeak;
+      this.dotLeak = false;
       if (elseLeak !== 'on' || !/^(?:[#a-zA-Z0-9_-]|\$!?\{)/.test(this.t.slice(this.i, this.i + 3))) this.elseLeak = undefined;
-      if (brace && c === '}') this.closeBraceLeak();
+      if (dots && c === '.' && /^\.[a-zA-Z_]/.test(this.t.slice(this.i, this.i + 2))) this.dropLeakedProperty();
+      else if (brace && c === '}') this.closeBraceLeak();
       else if (leak && /[a-zA-Z_]/.test(c)) this.wordAfterReference(leak, brace);
       else if (leak === 'property' && c === '(' && this.callLeak === undefined) this.openLeakedCall();
-      else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) this.callArgumentText(c, reference);
+      else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) this.callArgumentText(c, reference, sigil === '#' || hashWord);
       else if (c === '#') this.hash(reference, elseLeak === 'pending');
       else if (c === '\\') this.backslashes(sigil);
       else if (c === '$') this.dollar(sigil, property, elseLeak);
@@ -327,6 +336,7 @@ class VelocityLexer {
       this.emitDirective(t.slice(i, j), j);
     } else {
       this.emit(t.slice(i, j), j);
+      this.hashWordInCall = this.callLeak !== undefined;
     }
   }
 
@@ -437,20 +447,20 @@ class VelocityLexer {
       // `$a.b$c${d}`: the `}` ends where `$c` began, in the property.
       if (braced && elseLeak === 'pending') this.afterProperty = true;
       const source = renameWords(dropStraySigns(t.slice(start, reference.end))).replace(/^(\{?)([a-zA-Z_][a-zA-Z0-9_-]*)/, (_, brace, name) => brace + variableName(name));
-      const callBeforeDot = reference.endsWithProperty && CALL_BEFORE_DOT.test(t.slice(reference.end, reference.end + 4));
+      const callBeforeDot = !reference.endsWithProperty ? null : CALL_BEFORE_DOT.exec(t.slice(reference.end, reference.end + 6));
       const callBeforeDirective = reference.endsWithProperty
         && ((t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? '')) || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 5))));
       // `$e(` and `$a.b(#if`: the reference, then the text `(`.
-      const bare = reference.bareBeforeParenthesis || callBeforeDirective || callBeforeDot;
+      const bare = reference.bareBeforeParenthesis || callBeforeDirective || callBeforeDot !== null;
       const at = this.out.length;
       this.emit(`${bang ? '$!' : '$'}${bare ? `{${source}}` : source}`, reference.end);
       this.lastProperty = !braced && !bare && reference.endsWithProperty ? { at, end: this.out.length, source, bang } : undefined;
-      if (callBeforeDot) {
+      if (callBeforeDot !== null) {
         // The `(` and the `.` are text, and Velocity's lexer is in a property again (see `wordLeak`):
         // `$a.b(.c.d` writes `(.c`. After `($`, it is in the call's arguments once the property ends
-        // (see `callLeak`): `$a.b($.c` writes `(.c` too.
-        const dollarDot = t[reference.end + 1] === '$';
-        this.emit(asText('(.'), reference.end + (dollarDot ? 3 : 2));
+        // (see `callLeak`): `$a.b($.c` and `$a.b(#$.c` write `(.c` too.
+        const dollarDot = callBeforeDot[0].includes('$');
+        this.emit(asText('(.'), reference.end + callBeforeDot[0].length - 1);
         this.wordLeak = 'property';
         if (dollarDot) this.callLeak ??= reference.end;
         return;
@@ -602,7 +612,7 @@ class VelocityLexer {
   }
 
   /** Text where Velocity's lexer reads the arguments of a method call (see `callLeak`). */
-  private callArgumentText(c: string, afterReference: boolean): void {
+  private callArgumentText(c: string, afterReference: boolean, afterHash: boolean): void {
     const { t, i } = this;
     // Right after a reference, `{` and `}` are text too; so is a `(` that ends the template.
     if (/[a-zA-Z0-9_-]/.test(c) || (afterReference && (c === '{' || c === '}')) || (c === '(' && i + 1 === t.length)) {
@@ -613,6 +623,8 @@ class VelocityLexer {
       this.out += asText(t.slice(i, end));
       this.i = end;
       this.afterText = true;
+    } else if (c === '.' && afterHash && /^[a-zA-Z_]/.test(t.slice(i + 1, i + 2))) {
+      this.leaveLeakedCall();
     } else if (c === '.' && /^[a-zA-Z_]/.test(t.slice(i + 1, i + 2))) {
       // Velocity reads `.b` as a property of nothing, which writes nothing.
       this.i += 1 + /^[a-zA-Z0-9_-]*/.exec(t.slice(i + 1, i + 201))![0].length;
@@ -620,6 +632,31 @@ class VelocityLexer {
       const shown = c === '\n' ? '\\n' : c;
       throw syntaxError(t, i, `'${shown}' where Velocity still reads the arguments of the method call at column ${this.callLeak! + 1}`);
     }
+  }
+
+  /**
+   * `.name` right after a `#` that starts nothing, or a `#word` that is text, in a leaked call: it is
+   * text, and Velocity's lexer leaves the call's arguments for a property (see `afterProperty`), where
+   * more `.name`s write nothing: `$a.b(#.c.d x` writes `(#.c x`, `$a.b(#x.c##y` writes `(#x.c##y`.
+   */
+  private leaveLeakedCall(): void {
+    const name = /^\.[a-zA-Z_][a-zA-Z0-9_-]*/.exec(this.t.slice(this.i, this.i + 201))![0];
+    this.out += asText(name);
+    this.i += name.length;
+    this.afterText = true;
+    this.callLeak = undefined;
+    this.inLeakedProperty();
+  }
+
+  /** A `.name` after `leaveLeakedCall`: a property of nothing. */
+  private dropLeakedProperty(): void {
+    this.i += /^\.[a-zA-Z_][a-zA-Z0-9_-]*/.exec(this.t.slice(this.i, this.i + 201))![0].length;
+    this.inLeakedProperty();
+  }
+
+  private inLeakedProperty(): void {
+    this.dotLeak = true;
+    this.resumeProperty();
   }
 
   /** Sets `literal` to a variable before the template; returns the variable. */

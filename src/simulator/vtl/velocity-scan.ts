@@ -86,8 +86,11 @@ export interface ReferenceScan {
   readonly endsWithCall: boolean;
 }
 
-/** A `(` that opens no method call: the `.` and name after it (`$a.b(.c`, `$a.b($.c`) are no argument. */
-export const CALL_BEFORE_DOT = /^\(\$?\.[a-zA-Z]/;
+/**
+ * A `(` that opens no method call: the `.` and name after it (`$a.b(.c`, `$a.b($.c`, `$a.b(#$.c`,
+ * `$a.b(#$!.c`) are no argument.
+ */
+export const CALL_BEFORE_DOT = /^\((?:#?\$!?)?\.[a-zA-Z]/;
 
 /** The reference whose name starts at `i`, or `undefined` when none does. Throws where Velocity fails. */
 export function scanReference(t: string, i: number): ReferenceScan | undefined {
@@ -104,7 +107,7 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
       property = true;
       // `$a.b(` at the very end is the property `b` and the text `(`; so is `$a.b(` before a
       // directive (`$a.b(#foreach...`) or a `.` and a name (`$a.b(.c`).
-      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 4))) {
+      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 6))) {
         const end = argumentsEnd(t, j);
         if (end < 0) throw syntaxError(t, j, `the method call at column ${j + 1} does not close`);
         checkArguments(t, j, end, true);

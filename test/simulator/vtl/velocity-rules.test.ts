@@ -270,6 +270,25 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['\\$t#set($x = 1)[', FAILS],
     ['$u.e(###c\n\\$t##c\n', '(\\$t'],
   ],
+  // Recorded on 2026-12-04.
+  'a `(` before `#$.c` or `$!.c` opens no method call either': [
+    ['$a.b(#$.c', '(.c'],
+    ['$a.b(#$!.c', '(.c'],
+    ['$a.b($!.c##x', '(.c##x'],
+    ["#set($a={'b':'x'})$a.b($!.c", 'x(.c'],
+    ['$a.b(#$!.c x', FAILS],
+  ],
+  // Recorded on 2026-12-04.
+  'in a call opened before a directive, `.name` after `#` or a text `#word` leaves the call': [
+    ['$a.b(#.c', '(#.c'],
+    ['$a.b(#x.c y', '(#x.c y'],
+    ['$a.b(#.c.d x', '(#.c x'],
+    ['$a.b(#x.c.d\ny', '(#x.c\ny'],
+    ['$a.b(#.c##x\ny', '(#.c##x\ny'],
+    ['$a.b(#.c) y', '(#.c) y'],
+    ['$a.b(#.c(1) y', FAILS],
+    ['$a.b(#x y', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
