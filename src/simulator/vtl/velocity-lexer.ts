@@ -138,8 +138,10 @@ class VelocityLexer {
    * parse. Set to where the call opens.
    */
   private callLeak: number | undefined;
-  /** Whether the last token was a `#word` that is text, written inside a leaked call (see `leaveLeakedCall`). */
-  private hashWordInCall = false;
+  /** Whether the last token, in a leaked call, was a `#word` that is text or a `}` after `$` (see `leaveLeakedCall`). */
+  private dotLeavesCall = false;
+  /** After a `${` in a leaked call: a `.name` next is text. */
+  private dotIsText = false;
   /** After `leaveLeakedCall`: a `.name` next is a property of nothing, which writes nothing. */
   private dotLeak = false;
   /** Where each open block starts, to match `#end`s as Velocity does. */
@@ -177,8 +179,10 @@ class VelocityLexer {
       const brace = this.braceLeak;
       this.braceLeak = false;
       const elseLeak = this.elseLeak;
-      const hashWord = this.hashWordInCall;
-      this.hashWordInCall = false;
+      const dotLeaves = this.dotLeavesCall;
+      this.dotLeavesCall = false;
+      const dotText = this.dotIsText;
+      this.dotIsText = false;
       const dots = this.dotLeak;
       this.dotLeak = false;
       if (elseLeak !== 'on' || !/^(?:[#a-zA-Z0-9_-]|\$!?\{)/.test(this.t.slice(this.i, this.i + 3))) this.elseLeak = undefined;
@@ -186,7 +190,7 @@ class VelocityLexer {
       else if (brace && c === '}') this.closeBraceLeak();
       else if (leak && /[a-zA-Z_]/.test(c)) this.wordAfterReference(leak, brace);
       else if (leak === 'property' && c === '(' && this.callLeak === undefined) this.openLeakedCall();
-      else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) this.callArgumentText(c, reference, sigil === '#' || hashWord);
+      else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) this.callArgumentText(c, reference, sigil, sigil === '#' || dotLeaves, dotText);
       else if (c === '#') this.hash(reference, elseLeak === 'pending');
       else if (c === '\\') this.backslashes(sigil);
       else if (c === '$') this.dollar(sigil, property, elseLeak);
@@ -336,7 +340,7 @@ class VelocityLexer {
       this.emitDirective(t.slice(i, j), j);
     } else {
       this.emit(t.slice(i, j), j);
-      this.hashWordInCall = this.callLeak !== undefined;
+      this.dotLeavesCall = this.callLeak !== undefined;
     }
   }
 
@@ -504,8 +508,8 @@ class VelocityLexer {
       this.emit('', start + signs.length);
       return;
     }
-    // `$!` before what cannot start a reference writes `$` only; `${` and `$!{` stay as they are.
-    this.out += bang && t[start] !== '{' ? asText('$') : asText(t.slice(i, start));
+    // `$!` before what cannot start a reference writes `$` only; `${`, `$!{` and `$!}` stay as they are.
+    this.out += bang && t[start] !== '{' && t[start] !== '}' ? asText('$') : asText(t.slice(i, start));
     this.i = start;
     this.afterText = true;
     this.afterSigil = '$';
@@ -612,19 +616,39 @@ class VelocityLexer {
   }
 
   /** Text where Velocity's lexer reads the arguments of a method call (see `callLeak`). */
-  private callArgumentText(c: string, afterReference: boolean, afterHash: boolean): void {
+  private callArgumentText(c: string, afterReference: boolean, sigil: '$' | '#' | undefined, dotLeaves: boolean, dotText: boolean): void {
     const { t, i } = this;
     // Right after a reference, `{` and `}` are text too; so is a `(` that ends the template.
     if (/[a-zA-Z0-9_-]/.test(c) || (afterReference && (c === '{' || c === '}')) || (c === '(' && i + 1 === t.length)) {
       this.text(c, undefined);
+    } else if ((c === '}' || c === '{') && sigil === '$') {
+      // A brace right after a `$` or `$!` that starts nothing (or after `${`) is text, and so is a
+      // `.name` after it, which after a `}` leaves the call: `$u.e(#if(true)$!}.x y` writes
+      // `($!}.x y`, `${.x` writes `${.x` and `${}` writes `${}`.
+      this.text(c, undefined);
+      if (c === '{') {
+        this.afterSigil = '$';
+        this.dotIsText = true;
+      } else {
+        this.dotLeavesCall = true;
+      }
     } else if (c === '"' || c === "'") {
       const end = stringEnd(t, i);
       if (end < 0) throw syntaxError(t, i, `a string that does not close, where Velocity still reads the arguments of the method call at column ${this.callLeak! + 1}`);
       this.out += asText(t.slice(i, end));
       this.i = end;
       this.afterText = true;
-    } else if (c === '.' && afterHash && /^[a-zA-Z_]/.test(t.slice(i + 1, i + 2))) {
+    } else if (c === '.' && dotLeaves && /^[a-zA-Z_]/.test(t.slice(i + 1, i + 2))) {
       this.leaveLeakedCall();
+    } else if (c === '.' && dotText && /^[a-zA-Z_]/.test(t.slice(i + 1, i + 2))) {
+      const name = /^\.[a-zA-Z_][a-zA-Z0-9_-]*/.exec(t.slice(i, i + 201))![0];
+      // The first name is text, those after it are properties of nothing (`${.x.y}` writes `${.x}`),
+      // and a `}` next is text, as after the `${`.
+      const more = /^(?:\.[a-zA-Z_][a-zA-Z0-9_-]*)*/.exec(t.slice(i + name.length, i + name.length + 1000))![0];
+      this.out += asText(name);
+      this.i += name.length + more.length;
+      this.afterText = true;
+      this.afterSigil = '$';
     } else if (c === '.' && /^[a-zA-Z_]/.test(t.slice(i + 1, i + 2))) {
       // Velocity reads `.b` as a property of nothing, which writes nothing.
       this.i += 1 + /^[a-zA-Z0-9_-]*/.exec(t.slice(i + 1, i + 201))![0].length;

@@ -289,6 +289,27 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['$a.b(#.c(1) y', FAILS],
     ['$a.b(#x y', FAILS],
   ],
+  // Recorded on 2026-12-04.
+  '`$!` before `}` keeps its `!`': [
+    ['$!}', '$!}'],
+    ['x$!}y', 'x$!}y'],
+    ['$$!}', '$$!}'],
+    ['$!]', '$]'],
+  ],
+  // Recorded on 2026-12-04.
+  'in a call opened before a directive, braces after a `$` that starts nothing are text': [
+    ['$u.e(#if(true)$!}#end', '($!}'],
+    ['$u.e(#if(true)$}x.y#end', '($}x'],
+    ["$u.e(#if(true)$}'q'#end", "($}'q'"],
+    ['$u.e(#if(true)$!}.x y#end', '($!}.x y'],
+    ['$u.e(#if(true)$!}.x.y#end', '($!}.x'],
+    ['$u.e(#if(true)$!} y#end', FAILS],
+    ['$u.e(#if(true)$}}#end', FAILS],
+    ['$u.e(#if(true)$!{#end', '($!{'],
+    ['$u.e(#if(true)${}#end', '(${}'],
+    ['$u.e(#if(true)${.x.y}#end', '(${.x}'],
+    ['$u.e(#if(true)$!{.x.y z#end', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
