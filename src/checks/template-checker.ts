@@ -9,7 +9,9 @@ import { checkTemplate } from './template-resources';
 export class TemplateChecker {
   /**
    * The findings for a template: every `AWS::ApiGateway::Method` and every WebSocket
-   * `AWS::ApiGatewayV2::Integration`, `IntegrationResponse`, `Route` and `RouteResponse`, less the
+   * `AWS::ApiGatewayV2::Integration`, `IntegrationResponse`, `Route` and `RouteResponse`, every
+   * operation of an inline OpenAPI definition (`AWS::ApiGateway::RestApi` `Body`, SAM's
+   * `DefinitionBody`; the finding's `path` points into the definition), less the
    * rules each resource suppresses in its `Metadata`
    * (`{"cdk-integration-responses": {"suppress": [{"ruleId": "...", "reason": "..."}]}}`).
    * Values that need deployment (`Ref`, `Fn::Sub`, ...) are skipped, never guessed. A template

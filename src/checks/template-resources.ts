@@ -3,6 +3,7 @@ import { MethodChecker } from './method-checker';
 import { applySuppressions, METADATA_KEY, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
 import { knownObject, knownString } from '../grammar/unknown';
+import { definitionOperations, definitionPath } from '../openapi/definition-operations';
 import { Finding } from '../rules/finding';
 import { ApiProtocol, checkHttpResponseParameters } from '../rules/http-response-parameters';
 import { checkSchema, SchemaFinding } from '../rules/schema/schema-check';
@@ -88,6 +89,11 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
 
   const methods = new MethodChecker();
   for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, methods.check(properties));
+  for (const [id, field, definition] of inlineDefinitions(resources)) {
+    for (const operation of definitionOperations(definition)) {
+      for (const f of methods.check(operation.properties)) findings.push({ ...f, resource: id, path: `${field}.${definitionPath(operation, f.path)}` });
+    }
+  }
   const apiDefinition = (id: string) => {
     if (!Object.prototype.hasOwnProperty.call(resources, id) || fieldOf(resources[id], 'Type') !== 'AWS::ApiGateway::RestApi') return null;
     const written = fieldOf(resources[id], 'Properties');
@@ -133,6 +139,30 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
   }
   for (const [id, facts] of unattachedRoutes) add(id, checkRoute(facts, false));
   return findings;
+}
+
+/** Where a resource type holds an inline OpenAPI definition. */
+const DEFINITION_FIELDS: Readonly<Record<string, string>> = {
+  'AWS::ApiGateway::RestApi': 'Body',
+  'AWS::Serverless::Api': 'DefinitionBody',
+};
+
+/**
+ * The inline OpenAPI definitions of a template's REST APIs (`Body`, SAM's `DefinitionBody`), with the
+ * property holding each. One given by an intrinsic (`Fn::Transform` `AWS::Include`) or a file
+ * (`BodyS3Location`, `DefinitionUri`) is not known here and is left out.
+ */
+function inlineDefinitions(resources: Record<string, TemplateResource>): Array<[string, string, Record<string, unknown>]> {
+  const definitions: Array<[string, string, Record<string, unknown>]> = [];
+  for (const id in resources) {
+    if (!Object.prototype.hasOwnProperty.call(resources, id)) continue;
+    const type = fieldOf(resources[id], 'Type');
+    const field = typeof type === 'string' && Object.prototype.hasOwnProperty.call(DEFINITION_FIELDS, type) ? DEFINITION_FIELDS[type] : undefined;
+    if (field === undefined) continue;
+    const definition = knownObject(knownObject(fieldOf(resources[id], 'Properties'))?.[field]);
+    if (definition !== undefined) definitions.push([id, field, definition]);
+  }
+  return definitions;
 }
 
 /**

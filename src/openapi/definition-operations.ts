@@ -1,0 +1,138 @@
+import { knownObject, knownString } from '../grammar/unknown';
+
+/** The OpenAPI extension holding an operation's integration. */
+export const INTEGRATION_EXTENSION = 'x-amazon-apigateway-integration';
+
+/** The HTTP methods an OpenAPI path item can hold, plus API Gateway's catch-all `x-amazon-apigateway-any-method`. */
+const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
+
+/**
+ * An operation of an OpenAPI definition that has an `x-amazon-apigateway-integration`, read as the
+ * `AWS::ApiGateway::Method` properties API Gateway imports it as, so that the rule table checks it.
+ */
+export interface DefinitionOperation {
+  /** Where the operation is in the definition: `paths./items/{id}.get`. */
+  readonly at: string;
+  /** The operation as `AWS::ApiGateway::Method` properties (`Integration`, `MethodResponses`). */
+  readonly properties: Record<string, unknown>;
+  /** The key of each integration response (its selection pattern, or `default`), in order. */
+  readonly responseKeys: readonly string[];
+  /** The key of each operation response (its status code), in order. */
+  readonly methodResponseKeys: readonly string[];
+}
+
+/**
+ * The operations of an OpenAPI 2.0 or 3.x definition (already parsed) that API Gateway integrates.
+ * What is not known here stays unknown rather than guessed: an operation response given by `$ref`
+ * makes the method responses unknown, so no rule judges headers against them.
+ *
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration-responses.html
+ */
+export function definitionOperations(definition: unknown): DefinitionOperation[] {
+  const paths = knownObject(knownObject(definition)?.paths);
+  if (paths === undefined) return [];
+  const operations: DefinitionOperation[] = [];
+  for (const path of Object.keys(paths)) {
+    const item = knownObject(paths[path]);
+    if (item === undefined) continue;
+    for (const key of OPERATION_KEYS) {
+      const operation = knownObject(item[key]);
+      const integration = knownObject(operation?.[INTEGRATION_EXTENSION]);
+      if (operation === undefined || integration === undefined) continue;
+      operations.push(asMethod(`paths.${path}.${key}`, operation, integration));
+    }
+  }
+  return operations;
+}
+
+function asMethod(at: string, operation: Record<string, unknown>, integration: Record<string, unknown>): DefinitionOperation {
+  const responses = knownObject(integration.responses);
+  const responseKeys = responses === undefined ? [] : Object.keys(responses);
+  const type = knownString(integration.type);
+  const integrationResponses = responses === undefined ? integration.responses : responseKeys.map(key => {
+    const response = knownObject(responses[key]);
+    if (response === undefined) return responses[key];
+    return withoutUndefined({
+      StatusCode: response.statusCode,
+      SelectionPattern: key === 'default' ? undefined : key,
+      ResponseParameters: response.responseParameters,
+      ResponseTemplates: response.responseTemplates,
+      ContentHandling: response.contentHandling,
+    });
+  });
+  const methodResponses = knownObject(operation.responses);
+  // `default` and ranges such as `2XX` (OpenAPI 3) are not status codes API Gateway gives a method response.
+  const methodResponseKeys = methodResponses === undefined ? [] : Object.keys(methodResponses).filter(code => /^\d{3}$/.test(code));
+  return {
+    at,
+    responseKeys,
+    methodResponseKeys,
+    properties: {
+      Integration: withoutUndefined({
+        // The extension's type is case-insensitive (`aws_proxy`, `AWS_PROXY`); CloudFormation's is upper case.
+        Type: type === undefined ? integration.type : type.toUpperCase(),
+        Uri: integration.uri,
+        RequestTemplates: integration.requestTemplates,
+        IntegrationResponses: integrationResponses,
+      }),
+      MethodResponses: methodResponses === undefined ? undefined : methodResponseKeys.map(code => asMethodResponse(code, methodResponses[code])),
+    },
+  };
+}
+
+/** An operation response as a method response: its `headers` are the headers it declares. */
+function asMethodResponse(code: string, value: unknown): unknown {
+  const response = knownObject(value);
+  // A `$ref` (or an intrinsic) is not followed here: the response is unknown, and so are its headers.
+  if (response === undefined || response.$ref !== undefined) return undefined;
+  const headers = response.headers;
+  if (headers === undefined) return { StatusCode: code };
+  const declared = knownObject(headers);
+  if (declared === undefined) return { StatusCode: code, ResponseParameters: headers };
+  const parameters: Record<string, boolean> = {};
+  for (const name of Object.keys(declared)) parameters[`method.response.header.${name}`] = false;
+  return { StatusCode: code, ResponseParameters: parameters };
+}
+
+/**
+ * The definition path of a finding the rule table made on `operation`'s method properties
+ * (`Integration.IntegrationResponses[1].StatusCode` becomes
+ * `paths./items.get.x-amazon-apigateway-integration.responses.<key>.statusCode`).
+ */
+export function definitionPath(operation: DefinitionOperation, path: string | undefined): string {
+  if (path === undefined) return operation.at;
+  if (path === 'Integration.IntegrationResponses') return `${operation.at}.${INTEGRATION_EXTENSION}.responses`;
+  const response = /^Integration\.IntegrationResponses\[(\d+)\](?:\.(\w+))?(.*)$/.exec(path);
+  if (response) {
+    const [, index, field, rest] = response;
+    const key = operation.responseKeys[Number(index)];
+    const base = `${operation.at}.${INTEGRATION_EXTENSION}.responses${key === undefined ? `[${index}]` : `.${key}`}`;
+    // The selection pattern is the response's key.
+    if (field === undefined || field === 'SelectionPattern') return base + (field === undefined ? rest : '');
+    return `${base}.${lowerFirst(field)}${rest}`;
+  }
+  const methodResponse = /^MethodResponses\[(\d+)\](?:\.(\w+))?(.*)$/.exec(path);
+  if (methodResponse) {
+    const [, index, field, rest] = methodResponse;
+    const code = operation.methodResponseKeys[Number(index)];
+    const base = `${operation.at}.responses${code === undefined ? `[${index}]` : `.${code}`}`;
+    if (field === 'ResponseParameters') return `${base}.headers${rest.replace(/^\.method\.response\.header\./, '.')}`;
+    return field === undefined || field === 'StatusCode' ? base : `${base}.${lowerFirst(field)}${rest}`;
+  }
+  const integration = /^Integration(?:\.(\w+))?(.*)$/.exec(path);
+  if (integration) {
+    const [, field, rest] = integration;
+    return `${operation.at}.${INTEGRATION_EXTENSION}${field === undefined ? '' : `.${lowerFirst(field)}`}${rest}`;
+  }
+  return `${operation.at}.${path}`;
+}
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+function withoutUndefined(object: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) if (object[key] !== undefined) result[key] = object[key];
+  return result;
+}
