@@ -61,8 +61,10 @@ function asMethod(at: string, operation: Record<string, unknown>, integration: R
     });
   });
   const methodResponses = knownObject(operation.responses);
-  // `default` and ranges such as `2XX` (OpenAPI 3) are not status codes API Gateway gives a method response.
-  const methodResponseKeys = methodResponses === undefined ? [] : Object.keys(methodResponses).filter(code => /^\d{3}$/.test(code));
+  const methodResponseKeys = methodResponses === undefined ? [] : Object.keys(methodResponses);
+  // How API Gateway imports a `default` response or a range such as `2XX` (OpenAPI 3) is not
+  // documented: an operation with one has method responses that are not known here, and none is judged.
+  const known = methodResponseKeys.every(code => /^\d{3}$/.test(code));
   return {
     at,
     responseKeys,
@@ -75,7 +77,8 @@ function asMethod(at: string, operation: Record<string, unknown>, integration: R
         RequestTemplates: integration.requestTemplates,
         IntegrationResponses: integrationResponses,
       }),
-      MethodResponses: methodResponses === undefined ? undefined : methodResponseKeys.map(code => asMethodResponse(code, methodResponses[code])),
+      MethodResponses: methodResponses === undefined || !known ? operation.responses
+        : methodResponseKeys.map(code => asMethodResponse(code, methodResponses[code])),
     },
   };
 }
