@@ -23,8 +23,8 @@ export interface DefinitionOperation {
 
 /**
  * The operations of an OpenAPI 2.0 or 3.x definition (already parsed) that API Gateway integrates.
- * What is not known here stays unknown rather than guessed: an operation response given by `$ref`
- * makes the method responses unknown, so no rule judges headers against them.
+ * What is not known here stays unknown rather than guessed: an operation response given by `$ref`,
+ * `default` or a range (`2XX`) makes the method responses unknown, so no rule judges them.
  *
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration-responses.html
  */
@@ -104,12 +104,13 @@ function asMethodResponse(code: string, value: unknown): unknown {
  */
 export function definitionPath(operation: DefinitionOperation, path: string | undefined): string {
   if (path === undefined) return operation.at;
-  if (path === 'Integration.IntegrationResponses') return `${operation.at}.${INTEGRATION_EXTENSION}.responses`;
-  const response = /^Integration\.IntegrationResponses\[(\d+)\](?:\.(\w+))?(.*)$/.exec(path);
+  const response = /^Integration\.IntegrationResponses(?:\[(\d+)\](?:\.(\w+))?(.*))?$/.exec(path);
   if (response) {
     const [, index, field, rest] = response;
-    const key = operation.responseKeys[Number(index)];
-    const base = `${operation.at}.${INTEGRATION_EXTENSION}.responses${key === undefined ? `[${index}]` : `.${key}`}`;
+    const responses = `${operation.at}.${INTEGRATION_EXTENSION}.responses`;
+    // A finding about the whole list (`rest-no-default`) is about the responses object.
+    if (index === undefined) return responses;
+    const base = `${responses}.${operation.responseKeys[Number(index)]}`;
     // The selection pattern is the response's key.
     if (field === undefined || field === 'SelectionPattern') return base + (field === undefined ? rest : '');
     return `${base}.${lowerFirst(field)}${rest}`;
@@ -117,8 +118,7 @@ export function definitionPath(operation: DefinitionOperation, path: string | un
   const methodResponse = /^MethodResponses\[(\d+)\](?:\.(\w+))?(.*)$/.exec(path);
   if (methodResponse) {
     const [, index, field, rest] = methodResponse;
-    const code = operation.methodResponseKeys[Number(index)];
-    const base = `${operation.at}.responses${code === undefined ? `[${index}]` : `.${code}`}`;
+    const base = `${operation.at}.responses.${operation.methodResponseKeys[Number(index)]}`;
     if (field === 'ResponseParameters') return `${base}.headers${rest.replace(/^\.method\.response\.header\./, '.')}`;
     return field === undefined || field === 'StatusCode' ? base : `${base}.${lowerFirst(field)}${rest}`;
   }
