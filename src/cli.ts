@@ -3,11 +3,12 @@ import { InputError } from './checks/input-error';
 import { formatSimulation, simulateFromFiles } from './simulator/simulate-command';
 import { SimulationError } from './simulator/simulation-error';
 
-const USAGE = `usage: cdk-integration-responses check [--format text|json] <template-or-cdk.out>...
+const USAGE = `usage: cdk-integration-responses check [--format text|json] <template-definition-or-cdk.out>...
        cdk-integration-responses simulate --template <file-or-cdk.out> --resource <logical-id> --backend <file.json>
 
-  check      run the rule table over CloudFormation templates (JSON or YAML) or cloud
-             assembly directories (cdk.out, nested stacks included)
+  check      run the rule table over CloudFormation templates (JSON or YAML), OpenAPI
+             definitions to import into API Gateway (2.0 or 3.x), or cloud assembly
+             directories (cdk.out, nested stacks included)
   simulate   print, as JSON, what a REST method (AWS::ApiGateway::Method) or a WebSocket or
              HTTP API integration (AWS::ApiGatewayV2::Integration) returns for the backend
              result in <file.json>: {"statusCode"?, "headers"?, "body"?, "errorMessage"?,

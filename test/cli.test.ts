@@ -42,7 +42,7 @@ describe('exit codes', () => {
     [['check', '--strict', 'x.json'], "cdk-integration-responses: unknown option '--strict'"],
     [['check', 'missing.json'], 'cdk-integration-responses: missing.json: no such file or directory'],
     [['check', 'README.md'], 'cdk-integration-responses: README.md: malformed YAML: '],
-    [['check', 'package.json'], 'cdk-integration-responses: package.json: not a CloudFormation template (no Resources section)'],
+    [['check', 'package.json'], 'cdk-integration-responses: package.json: not a CloudFormation template (no Resources section) or an OpenAPI definition (no openapi or swagger field)'],
   ])('2 for %j, with a one-line message', (args, message) => {
     const result = run(...args);
     expect(result.code).toBe(2);
@@ -229,7 +229,7 @@ describe('several inputs, some unreadable', () => {
       expect.stringMatching(/^cdk-integration-responses: .*Broken\.template\.json: malformed JSON: [^\n]+$/),
       `cdk-integration-responses: ${path.join(outdir, 'Gone.template.json')}: no such file`,
       `cdk-integration-responses: ${path.join(outdir, 'assembly-Stage')}: not a cloud assembly (no manifest.json); give a template file or a cdk.out directory`,
-      `cdk-integration-responses: ${path.join(outdir, 'ParentInner.nested.template.json')}: not a CloudFormation template (no Resources section)`,
+      `cdk-integration-responses: ${path.join(outdir, 'ParentInner.nested.template.json')}: not a CloudFormation template (no Resources section) or an OpenAPI definition (no openapi or swagger field)`,
     ]);
     expect(JSON.parse(result.out).map((f: { ruleId: string; file: string }) => [f.ruleId, path.basename(f.file)]))
       .toEqual([['rest-status-code', 'Bad.template.json'], ['rest-status-code', 'Bad.template.json']]);

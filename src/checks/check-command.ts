@@ -1,3 +1,4 @@
+import { checkDefinition } from './definition-checker';
 import { InputError } from './input-error';
 import { suppressionsInMetadata, withoutSuppressed } from './suppressions';
 import { TemplateFinding } from './template-finding';
@@ -27,15 +28,24 @@ export interface CheckResult {
   readonly unreadable: InputError[];
 }
 
+/** The `resource` of the findings of an OpenAPI definition file: the definition as a whole. */
+export const DEFINITION_RESOURCE = 'definition';
+
 /**
- * Checks every template under the given paths (template files or cloud assembly directories).
- * An input that cannot be read is one of `unreadable`; the others are still checked.
+ * Checks every template under the given paths (template files, OpenAPI definition files or cloud
+ * assembly directories). An input that cannot be read is one of `unreadable`; the others are still
+ * checked.
  */
 export function checkPaths(paths: readonly string[]): CheckResult {
   const collected = paths.map(p => collectTemplates(p));
   const templates = collected.flatMap(c => c.templates);
-  const findings = templates.flatMap(t => [...readingFindings(t), ...checkTemplate(t.template)].map(f => ({ ...f, file: t.file })));
+  const findings = templates.flatMap(t => findingsOf(t).map(f => ({ ...f, file: t.file })));
   return { findings, templates, unreadable: collected.flatMap(c => c.errors) };
+}
+
+function findingsOf(file: TemplateFile): TemplateFinding[] {
+  if (file.definition !== undefined) return checkDefinition(file.definition).map(f => ({ ...f, resource: DEFINITION_RESOURCE }));
+  return [...readingFindings(file), ...checkTemplate(file.template)];
 }
 
 /** The findings of reading a template, less those the resource they are about suppresses. */
@@ -67,12 +77,12 @@ export function formatJson(result: CheckResult): string {
  */
 export function formatText(result: CheckResult): string {
   const lines: string[] = [];
-  for (const { file, template } of result.templates) {
+  for (const { file, template, definition } of result.templates) {
     const inFile = result.findings.filter(f => f.file === file);
     if (inFile.length === 0) continue;
     lines.push(file);
     for (const resource of [...new Set(inFile.map(f => f.resource))]) {
-      lines.push(`  ${resource}${label(template, resource)}`);
+      lines.push(`  ${resource}${definition === undefined ? label(template, resource) : definitionLabel(definition)}`);
       for (const f of inFile.filter(x => x.resource === resource)) lines.push(`    ${f.severity.padEnd(7)} ${formatFinding(f)}`);
     }
     lines.push('');
@@ -90,6 +100,12 @@ function label(template: TemplateFile['template'], resource: string): string {
   return own(template, resource) ? ' (template section)' : '';
 }
 
+/** ` (OpenAPI 3.0.1)` for the findings of a definition file. */
+function definitionLabel(definition: Record<string, unknown>): string {
+  const version = typeof definition.openapi === 'string' ? definition.openapi : definition.swagger;
+  return ` (OpenAPI ${String(version)})`;
+}
+
 function own(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
@@ -99,7 +115,15 @@ function summary(result: CheckResult): string {
   const severity = (s: Severity, word: string) => count(result.findings.filter(f => f.severity === s).length, word);
   const unreadable = result.unreadable.length;
   return `${severity(Severity.ERROR, 'error')}, ${severity(Severity.WARNING, 'warning')}, ${severity(Severity.INFO, 'info')} ` +
-    `in ${count(result.templates.length, 'template')}${unreadable > 0 ? `, ${count(unreadable, 'template')} could not be read` : ''}`;
+    `in ${read(result.templates, count)}${unreadable > 0 ? `, ${count(unreadable, 'template')} could not be read` : ''}`;
+}
+
+/** `2 templates`, `1 definition`, `2 templates and 1 definition`. */
+function read(files: readonly TemplateFile[], count: (n: number, word: string) => string): string {
+  const definitions = files.filter(f => f.definition !== undefined).length;
+  const templates = files.length - definitions;
+  if (definitions === 0) return count(templates, 'template');
+  return templates === 0 ? count(definitions, 'definition') : `${count(templates, 'template')} and ${count(definitions, 'definition')}`;
 }
 
 /**

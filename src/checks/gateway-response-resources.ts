@@ -1,12 +1,10 @@
+import { GATEWAY_RESPONSES_EXTENSION } from './definition-checker';
 import { knownObject, knownString } from '../grammar/unknown';
 import { Finding } from '../rules/finding';
 import { checkGatewayResponse, checkGatewayResponseCors, methodSendsAllowOrigin } from '../rules/gateway-responses';
 
 /** A resource's logical ID and its properties. */
 export type ResourceEntry = readonly [string, Record<string, unknown>];
-
-/** The OpenAPI extension that lists an API's gateway responses in its definition. */
-const GATEWAY_RESPONSES_EXTENSION = 'x-amazon-apigateway-gateway-responses';
 
 /**
  * The gateway responses a REST API's own definition gives it (`Body`'s

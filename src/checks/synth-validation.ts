@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { plainCfnProperties } from './cdk-internals';
 import { CheckState, StackCheckGroup } from './check-state';
 import { engineChecksSchemaOf } from './default-validation';
+import { checkDefinition } from './definition-checker';
 import { checkGatewayResponseResources, definitionGatewayResponses, ResourceEntry } from './gateway-response-resources';
 import { InputTooDeepError, MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
 import { pluginCovers } from './plugin-registration';
@@ -162,12 +163,15 @@ function checkGatewayResources(stack: Stack): Map<CfnResource, Finding[]> {
       findings.set(construct, [...schema.findings]);
       responses.push([rendered.logicalId, schema.properties]);
     } else if (type === 'AWS::ApiGateway::RestApi') {
-      // Its Body can be a whole OpenAPI document: only its gateway responses are read from it.
+      // Its Body can be a whole OpenAPI document (a SpecRestApi's inline definition), checked as the template checker does.
       const logicalId = stack.resolve(construct.logicalId) as string;
-      definitions.set(logicalId, restApiDefinitionResponses(construct));
+      const { body, bodyS3Location } = restApiDefinition(construct);
+      definitions.set(logicalId, definitionGatewayResponses(body, bodyS3Location));
       byLogicalId.set(logicalId, construct);
       metadata.set(logicalId, { [METADATA_KEY]: construct.getMetadata(METADATA_KEY) });
-      findings.set(construct, []);
+      const definition = knownObject(body);
+      if (definition !== undefined) assertShallow(construct, { properties: { Body: definition }, metadata: undefined });
+      findings.set(construct, definition === undefined ? [] : checkDefinition(definition, state.methodChecker(stack)).map(f => ({ ...f, path: `Body.${f.path}` })));
     }
   }
   const apiDefinition = (id: string) => definitions.has(id) ? definitions.get(id) : null;
@@ -182,14 +186,16 @@ function checkGatewayResources(stack: Stack): Map<CfnResource, Finding[]> {
 }
 
 /**
- * The gateway responses a REST API's definition (`Body`) gives it, read from the L1's own properties
- * when it has no overrides (rendering a whole OpenAPI document only to find none would be slow).
+ * A REST API's definition (`Body`, tokens resolved) or its location, read from the L1's own
+ * properties when it has no overrides (rendering the whole resource would be slower).
  */
-function restApiDefinitionResponses(api: CfnResource): Array<Record<string, unknown>> | undefined {
+function restApiDefinition(api: CfnResource): { body: unknown; bodyS3Location: unknown } {
   const plain = plainCfnProperties(api);
-  if (plain !== undefined) return definitionGatewayResponses(plain.body, plain.bodyS3Location);
+  if (plain !== undefined) {
+    return { body: plain.body === undefined ? undefined : Stack.of(api).resolve(plain.body), bodyS3Location: plain.bodyS3Location };
+  }
   const properties = knownObject(renderResource(api).properties);
-  return properties === undefined ? undefined : definitionGatewayResponses(properties.Body, properties.BodyS3Location);
+  return properties === undefined ? { body: null, bodyS3Location: undefined } : { body: properties.Body, bodyS3Location: properties.BodyS3Location };
 }
 
 /**

@@ -18,12 +18,17 @@ export interface TemplateFile {
   readonly template: { Resources: Record<string, unknown> };
   /** What reading found: duplicate mapping keys of a YAML template (`template-duplicate-key`). */
   readonly findings: TemplateFinding[];
+  /**
+   * Set when the file is an OpenAPI definition (`openapi: 3.x` or `swagger: '2.0'` at its root) rather
+   * than a template: the parsed definition. Its `template` then has no resources.
+   */
+  readonly definition?: Record<string, unknown>;
 }
 
 /**
- * Parses a template (JSON, or YAML with CloudFormation's short-form tags). A YAML mapping may
- * repeat a key, as CloudFormation allows: the last value is used and each repeated key is a
- * `template-duplicate-key` finding.
+ * Parses a template (JSON, or YAML with CloudFormation's short-form tags), or an OpenAPI definition
+ * to import into API Gateway. A YAML template's mapping may repeat a key, as CloudFormation allows:
+ * the last value is used and each repeated key is a `template-duplicate-key` finding.
  */
 export function parseTemplate(source: string, file: string): TemplateFile {
   const text = source.replace(/^\uFEFF/, '');
@@ -40,18 +45,30 @@ export function parseTemplate(source: string, file: string): TemplateFile {
     ({ parsed, findings } = parseYaml(text, file));
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InputError(file, 'not a CloudFormation template (no Resources section)');
+    throw new InputError(file, NEITHER_MESSAGE);
   }
   const object = parsed as Record<string, unknown>;
+  if (object.Resources === undefined && isDefinition(object)) {
+    if (tooDeepAt(parsed) !== undefined) throw new InputError(file, `nested more than ${MAX_NESTING_DEPTH} levels deep, which no OpenAPI definition needs`);
+    // What CloudFormation does with a repeated key is not what an import does: those findings are about templates.
+    return { file, template: { Resources: {} }, findings: [], definition: object };
+  }
   // A stack without resources (CDK synthesizes one for an empty stack) has other template sections.
   if (object.Resources === undefined && TEMPLATE_SECTIONS.some(section => section in object)) object.Resources = {};
   const resources = object.Resources;
   if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) {
-    throw new InputError(file, 'not a CloudFormation template (no Resources section)');
+    throw new InputError(file, NEITHER_MESSAGE);
   }
   if (tooDeepAt(parsed) !== undefined) throw new InputError(file, `nested more than ${MAX_NESTING_DEPTH} levels deep, which no CloudFormation template needs`);
   return { file, template: parsed as TemplateFile['template'], findings };
 }
+
+/** Whether a document is an OpenAPI 3.x (`openapi`) or 2.0 (`swagger`) definition. */
+function isDefinition(document: Record<string, unknown>): boolean {
+  return typeof document.openapi === 'string' || typeof document.swagger === 'string';
+}
+
+const NEITHER_MESSAGE = 'not a CloudFormation template (no Resources section) or an OpenAPI definition (no openapi or swagger field)';
 
 const TEMPLATE_SECTIONS = ['AWSTemplateFormatVersion', 'Parameters', 'Rules', 'Conditions', 'Mappings', 'Outputs', 'Transform'];
 

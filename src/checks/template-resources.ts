@@ -1,9 +1,9 @@
+import { checkDefinition } from './definition-checker';
 import { checkGatewayResponseResources, definitionGatewayResponses } from './gateway-response-resources';
 import { MethodChecker } from './method-checker';
 import { applySuppressions, METADATA_KEY, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
 import { knownObject, knownString } from '../grammar/unknown';
-import { definitionOperations, definitionPath } from '../openapi/definition-operations';
 import { Finding } from '../rules/finding';
 import { ApiProtocol, checkHttpResponseParameters } from '../rules/http-response-parameters';
 import { checkSchema, SchemaFinding } from '../rules/schema/schema-check';
@@ -90,9 +90,7 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
   const methods = new MethodChecker();
   for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, methods.check(properties));
   for (const [id, field, definition] of inlineDefinitions(resources)) {
-    for (const operation of definitionOperations(definition)) {
-      for (const f of methods.check(operation.properties)) findings.push({ ...f, resource: id, path: `${field}.${definitionPath(operation, f.path)}` });
-    }
+    for (const f of checkDefinition(definition, methods)) findings.push({ ...f, resource: id, path: `${field}.${f.path}` });
   }
   const apiDefinition = (id: string) => {
     if (!Object.prototype.hasOwnProperty.call(resources, id) || fieldOf(resources[id], 'Type') !== 'AWS::ApiGateway::RestApi') return null;

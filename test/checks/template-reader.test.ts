@@ -63,7 +63,7 @@ test.each([
   ['a missing file', (dir: string) => path.join(dir, 'nope.json'), /nope\.json: no such file or directory$/],
   ['malformed JSON', (dir: string) => write(dir, 'bad.json', '{"Resources": {'), /bad\.json: malformed JSON: /],
   ['malformed YAML', (dir: string) => write(dir, 'bad.yaml', 'Resources:\n  A: [1, 2\n'), /bad\.yaml: malformed YAML: /],
-  ['not a template', (dir: string) => write(dir, 'list.json', '[1, 2]'), /list\.json: not a CloudFormation template \(no Resources section\)$/],
+  ['not a template', (dir: string) => write(dir, 'list.json', '[1, 2]'), /list\.json: not a CloudFormation template \(no Resources section\) or an OpenAPI definition \(no openapi or swagger field\)$/],
   ['a YAML scalar', (dir: string) => write(dir, 'scalar.yaml', 'hello'), /scalar\.yaml: not a CloudFormation template/],
   ['a directory without manifest', (dir: string) => dir, /not a cloud assembly \(no manifest\.json\); give a template file or a cdk\.out directory$/],
   ['a template nested too deep', (dir: string) => write(dir, 'deep.json', `{"Resources": {"A": ${'['.repeat(20_000)}${']'.repeat(20_000)}}}`),
