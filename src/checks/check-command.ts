@@ -115,11 +115,11 @@ function summary(result: CheckResult): string {
   const severity = (s: Severity, word: string) => count(result.findings.filter(f => f.severity === s).length, word);
   const unreadable = result.unreadable.length;
   return `${severity(Severity.ERROR, 'error')}, ${severity(Severity.WARNING, 'warning')}, ${severity(Severity.INFO, 'info')} ` +
-    `in ${read(result.templates, count)}${unreadable > 0 ? `, ${count(unreadable, 'template')} could not be read` : ''}`;
+    `in ${filesRead(result.templates, count)}${unreadable > 0 ? `, ${count(unreadable, 'template')} could not be read` : ''}`;
 }
 
 /** `2 templates`, `1 definition`, `2 templates and 1 definition`. */
-function read(files: readonly TemplateFile[], count: (n: number, word: string) => string): string {
+function filesRead(files: readonly TemplateFile[], count: (n: number, word: string) => string): string {
   const definitions = files.filter(f => f.definition !== undefined).length;
   const templates = files.length - definitions;
   if (definitions === 0) return count(templates, 'template');

@@ -1,11 +1,8 @@
 import { MethodChecker } from './method-checker';
 import { knownObject } from '../grammar/unknown';
-import { definitionOperations, definitionPath } from '../openapi/definition-operations';
+import { definitionOperations, definitionPath, GATEWAY_RESPONSES_EXTENSION, gatewayResponseDefinitionPath } from '../openapi/definition-operations';
 import { Finding } from '../rules/finding';
 import { checkGatewayResponse } from '../rules/gateway-responses';
-
-/** The OpenAPI extension that lists an API's gateway responses in its definition. */
-export const GATEWAY_RESPONSES_EXTENSION = 'x-amazon-apigateway-gateway-responses';
 
 /**
  * Runs the rule table over an OpenAPI 2.0 or 3.x definition (already parsed): every operation with
@@ -24,21 +21,13 @@ export function checkDefinition(definition: unknown, methods: MethodChecker = ne
   for (const type of Object.keys(gatewayResponses ?? {})) {
     const response = knownObject(gatewayResponses![type]);
     if (response === undefined) continue;
-    const at = `${GATEWAY_RESPONSES_EXTENSION}.${type}`;
     const properties = {
       ResponseType: type,
       StatusCode: response.statusCode,
       ResponseParameters: response.responseParameters,
       ResponseTemplates: response.responseTemplates,
     };
-    for (const f of checkGatewayResponse(properties)) findings.push({ ...f, path: gatewayResponsePath(at, f.path) });
+    for (const f of checkGatewayResponse(properties)) findings.push({ ...f, path: gatewayResponseDefinitionPath(type, f.path) });
   }
   return findings;
-}
-
-/** `ResponseParameters.gatewayresponse.header.X` becomes `<at>.responseParameters.gatewayresponse.header.X`. */
-function gatewayResponsePath(at: string, path: string | undefined): string {
-  // The response type is the response's key.
-  if (path === undefined || path === 'ResponseType') return at;
-  return `${at}.${path.charAt(0).toLowerCase()}${path.slice(1)}`;
 }

@@ -1,5 +1,5 @@
-import { GATEWAY_RESPONSES_EXTENSION } from './definition-checker';
 import { knownObject, knownString } from '../grammar/unknown';
+import { GATEWAY_RESPONSES_EXTENSION } from '../openapi/definition-operations';
 import { Finding } from '../rules/finding';
 import { checkGatewayResponse, checkGatewayResponseCors, methodSendsAllowOrigin } from '../rules/gateway-responses';
 

@@ -3,6 +3,9 @@ import { knownObject, knownString } from '../grammar/unknown';
 /** The OpenAPI extension holding an operation's integration. */
 export const INTEGRATION_EXTENSION = 'x-amazon-apigateway-integration';
 
+/** The OpenAPI extension that lists an API's gateway responses in its definition. */
+export const GATEWAY_RESPONSES_EXTENSION = 'x-amazon-apigateway-gateway-responses';
+
 /** The HTTP methods an OpenAPI path item can hold, plus API Gateway's catch-all `x-amazon-apigateway-any-method`. */
 const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
 
@@ -128,6 +131,17 @@ export function definitionPath(operation: DefinitionOperation, path: string | un
     return `${operation.at}.${INTEGRATION_EXTENSION}${field === undefined ? '' : `.${lowerFirst(field)}`}${rest}`;
   }
   return `${operation.at}.${path}`;
+}
+
+/**
+ * The definition path of a finding the gateway response rules made on the response of type `type`
+ * read as `AWS::ApiGateway::GatewayResponse` properties (`ResponseParameters.gatewayresponse.header.X`
+ * becomes `x-amazon-apigateway-gateway-responses.<type>.responseParameters.gatewayresponse.header.X`).
+ */
+export function gatewayResponseDefinitionPath(type: string, path: string | undefined): string {
+  const at = `${GATEWAY_RESPONSES_EXTENSION}.${type}`;
+  // The response type is the response's key.
+  return path === undefined || path === 'ResponseType' ? at : `${at}.${lowerFirst(path)}`;
 }
 
 function lowerFirst(name: string): string {
