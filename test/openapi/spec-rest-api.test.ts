@@ -52,7 +52,7 @@ describe('a SpecRestApi with an inline definition, in an app checked by addTo', 
     const app = new App();
     specApi(app, { statusCode: '404', responseParameters: { 'method.response.header.X-Id': "'1'" } });
     IntegrationResponseChecks.addTo(app);
-    expect(synthFailure(app)).toMatch(reportedFinding('Stack/Api/Resource', 'rest-method-response-header', "maps 'X-Id' but the method has no method response for '404'"));
+    expect(synthFailure(app)).toMatch(reportedFinding('Stack/Api/Resource', 'rest-method-response-header', "integration response '404' maps 'X-Id' but the method has no method response for '404'"));
   });
 });
 
