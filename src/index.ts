@@ -15,6 +15,7 @@ export * from './bodies/s3-responses';
 export * from './rest/response-template';
 export * from './rest/rest-response';
 export * from './rest/rest-responses';
+export * from './openapi/openapi-version';
 export * from './rest/gateway-response-type';
 export * from './rest/gateway-response-value';
 export * from './rest/gateway-responses';

@@ -1,4 +1,5 @@
 import { knownObject, knownString } from '../grammar/unknown';
+import { withoutUndefined } from '../util/without-undefined';
 
 /** The OpenAPI extension holding an operation's integration. */
 export const INTEGRATION_EXTENSION = 'x-amazon-apigateway-integration';
@@ -146,10 +147,4 @@ export function gatewayResponseDefinitionPath(type: string, path: string | undef
 
 function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
-function withoutUndefined(object: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) if (object[key] !== undefined) result[key] = object[key];
-  return result;
 }

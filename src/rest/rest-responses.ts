@@ -9,6 +9,8 @@ import { validateAtSynth } from '../checks/synth-validation';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
 import { matchTargetOf, MatchTarget } from '../grammar/match-target';
 import { knownArray, knownObject, knownString } from '../grammar/unknown';
+import { OpenApiVersion } from '../openapi/openapi-version';
+import { integrationResponsesObject, operationResponsesObject } from '../openapi/operation-responses';
 import { RULES } from '../rules/catalog';
 import { FindingsMemo } from '../rules/findings-memo';
 import { IntendedPattern, checkRestPatternKinds } from '../rules/pattern-kind';
@@ -98,6 +100,33 @@ export class RestResponses {
    */
   public methodResponses(): apigw.MethodResponse[] {
     return this.responses.map(r => r.toMethodResponse());
+  }
+
+  /**
+   * The integration responses as an OpenAPI definition holds them: the `responses` object of an
+   * operation's `x-amazon-apigateway-integration`, keyed by selection pattern (`default` for the
+   * default response), for a `SpecRestApi` (`ApiDefinition.fromInline`) or a definition file.
+   * Give the operation the matching `openApiResponses()`. A response whose pattern is the word
+   * `default`, or two responses with one pattern, cannot be keyed this way and throw.
+   *
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration-responses.html
+   */
+  public openApiIntegrationResponses(): { [pattern: string]: any } {
+    return integrationResponsesObject(this.responses, 'RestResponses.openApiIntegrationResponses');
+  }
+
+  /**
+   * The operation responses that declare what the integration responses send, for the `responses`
+   * of the OpenAPI operation that `openApiIntegrationResponses()` belongs to: one per status code,
+   * declaring every header the response sends. Models are not rendered (a response with
+   * `withModel` throws): declare body schemas in the definition itself.
+   *
+   * @param version the definition's OpenAPI version, which decides how a header is declared
+   * @default OpenApiVersion.OPENAPI_3
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration-response.html
+   */
+  public openApiResponses(version: OpenApiVersion = OpenApiVersion.OPENAPI_3): { [statusCode: string]: any } {
+    return operationResponsesObject(this.responses, version, 'RestResponses.openApiResponses');
   }
 
   /**
