@@ -97,14 +97,19 @@ function exactTooDeepAt(value: object, limit: number, base: string): string | un
  * running out of stack.
  */
 export class InputTooDeepError extends IntegrationResponseError {
-  constructor(what: string, path: string) {
-    super('input', tooDeepMessage(what, path));
+  /**
+   * @param what what is too deep (`the template`, `resource Stack/Api`)
+   * @param path where the depth was passed
+   * @param kind the kind of document that never needs that depth
+   */
+  constructor(what: string, path: string, kind = 'CloudFormation template') {
+    super('input', tooDeepMessage(what, path, kind));
   }
 }
 
 /** The message for input nested too deep at `path`. */
-export function tooDeepMessage(what: string, path: string): string {
-  return `${what} nests more than ${MAX_NESTING_DEPTH} levels deep (at ${truncatedPath(path)}), which no CloudFormation template needs, ` +
+export function tooDeepMessage(what: string, path: string, kind = 'CloudFormation template'): string {
+  return `${what} nests more than ${MAX_NESTING_DEPTH} levels deep (at ${truncatedPath(path)}), which no ${kind} needs, ` +
     'so it is not checked; flatten the value';
 }
 

@@ -8,7 +8,11 @@ export const INTEGRATION_EXTENSION = 'x-amazon-apigateway-integration';
 export const GATEWAY_RESPONSES_EXTENSION = 'x-amazon-apigateway-gateway-responses';
 
 /** The HTTP methods an OpenAPI path item can hold, plus API Gateway's catch-all `x-amazon-apigateway-any-method`. */
-const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
+const ANY_METHOD_KEY = 'x-amazon-apigateway-any-method';
+const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', ANY_METHOD_KEY];
+
+/** The OpenAPI extension listing the media types an API treats as binary. */
+export const BINARY_MEDIA_TYPES_EXTENSION = 'x-amazon-apigateway-binary-media-types';
 
 /**
  * An operation of an OpenAPI definition that has an `x-amazon-apigateway-integration`, read as the
@@ -17,6 +21,10 @@ const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patc
 export interface DefinitionOperation {
   /** Where the operation is in the definition: `paths./items/{id}.get`. */
   readonly at: string;
+  /** The operation's HTTP method, upper case: `GET`, or `ANY` for `x-amazon-apigateway-any-method`. */
+  readonly httpMethod: string;
+  /** The operation's path: `/items/{id}`. */
+  readonly path: string;
   /** The operation as `AWS::ApiGateway::Method` properties (`Integration`, `MethodResponses`). */
   readonly properties: Record<string, unknown>;
   /** The key of each integration response (its selection pattern, or `default`), in order. */
@@ -43,13 +51,19 @@ export function definitionOperations(definition: unknown): DefinitionOperation[]
       const operation = knownObject(item[key]);
       const integration = knownObject(operation?.[INTEGRATION_EXTENSION]);
       if (operation === undefined || integration === undefined) continue;
-      operations.push(asMethod(`paths.${path}.${key}`, operation, integration));
+      operations.push(asMethod(path, key, operation, integration));
     }
   }
   return operations;
 }
 
-function asMethod(at: string, operation: Record<string, unknown>, integration: Record<string, unknown>): DefinitionOperation {
+/** The HTTP method of an operation key: `get` is `GET`, API Gateway's catch-all is `ANY`. */
+export function httpMethodOf(key: string): string {
+  return key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase();
+}
+
+function asMethod(path: string, key: string, operation: Record<string, unknown>, integration: Record<string, unknown>): DefinitionOperation {
+  const at = `paths.${path}.${key}`;
   const responses = knownObject(integration.responses);
   const responseKeys = responses === undefined ? [] : Object.keys(responses);
   const type = knownString(integration.type);
@@ -71,6 +85,8 @@ function asMethod(at: string, operation: Record<string, unknown>, integration: R
   const known = methodResponseKeys.every(code => /^\d{3}$/.test(code));
   return {
     at,
+    httpMethod: httpMethodOf(key),
+    path,
     responseKeys,
     methodResponseKeys,
     properties: {

@@ -8,6 +8,7 @@ import { SimulationError } from './simulation-error';
 import { SimulatedResponse, SimulationInput } from './types';
 import { matchTargetOf, PROXY_INTEGRATION_TYPES, MatchTarget } from '../grammar/match-target';
 import { knownArray, knownObject, knownString } from '../grammar/unknown';
+import { BINARY_MEDIA_TYPES_EXTENSION, definitionOperations, INTEGRATION_EXTENSION } from '../openapi/definition-operations';
 import { RestResponses } from '../rest/rest-responses';
 import { toCfnIntegrationResponse } from '../rest/to-cfn';
 
@@ -88,6 +89,33 @@ export class RestSimulator {
     const binaryMediaTypes = options.binaryMediaTypes
       ?? stringList(api === undefined ? undefined : knownObject(knownObject(resources[api])?.Properties)?.BinaryMediaTypes);
     return RestSimulator.fromProperties(properties, binaryMediaTypes, logicalId);
+  }
+
+  /**
+   * Simulates an operation of an OpenAPI 2.0 or 3.x definition (already parsed, as for
+   * `ApiDefinition.fromInline`), read as API Gateway imports it: the integration responses of its
+   * `x-amazon-apigateway-integration`, the operation responses as method responses, and the
+   * definition's `x-amazon-apigateway-binary-media-types`.
+   *
+   * @param definition the definition, as parsed JSON or YAML
+   * @param httpMethod the operation's HTTP method (`GET`; `ANY` for `x-amazon-apigateway-any-method`)
+   * @param path the operation's path, as written under `paths` (`/items/{id}`)
+   * @param options how the simulator reads the API (its binary media types)
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration-responses.html
+   */
+  public static fromDefinition(definition: any, httpMethod: string, path: string, options: RestSimulatorOptions = {}): RestSimulator {
+    const tooDeep = tooDeepAt(definition);
+    if (tooDeep !== undefined) throw new InputTooDeepError('the definition', tooDeep, 'OpenAPI definition');
+    const operations = definitionOperations(definition);
+    const method = httpMethod.toUpperCase();
+    const operation = operations.find(o => o.httpMethod === method && o.path === path);
+    if (operation === undefined) {
+      const known = operations.map(o => `${o.httpMethod} ${o.path}`);
+      throw new SimulationError(`the definition has no operation '${method} ${path}' with an ${INTEGRATION_EXTENSION}` +
+        (known.length === 0 ? '; it has none' : `; it has ${known.join(', ')}`));
+    }
+    const binaryMediaTypes = options.binaryMediaTypes ?? stringList(knownObject(definition)?.[BINARY_MEDIA_TYPES_EXTENSION]);
+    return RestSimulator.fromProperties(operation.properties, binaryMediaTypes, `'${method} ${path}'`);
   }
 
   private static fromProperties(properties: Record<string, unknown>, binaryMediaTypes: string[], name: string): RestSimulator {

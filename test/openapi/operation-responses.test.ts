@@ -1,7 +1,7 @@
 import { App, Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import { IntegrationResponseChecks, OpenApiVersion, ResponseTemplate, ResponseValue, RestResponse, RestResponses } from '../../src';
+import { IntegrationResponseChecks, OpenApiVersion, ResponseTemplate, ResponseValue, RestResponse, RestResponses, RestSimulator } from '../../src';
 import { checkDefinition } from '../../src/checks/definition-checker';
 import { definitionOperations } from '../../src/openapi/definition-operations';
 import { toCfnIntegrationResponse } from '../../src/rest/to-cfn';
@@ -127,6 +127,20 @@ describe('a SpecRestApi built from the rendered responses', () => {
     Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::RestApi', {
       Body: { paths: { '/items': { get: { 'x-amazon-apigateway-integration': { responses: lambdaResponses().openApiIntegrationResponses() } } } } },
+    });
+  });
+
+  test('its synthesized definition simulates as the response set does', () => {
+    const stack = new Stack();
+    new apigw.SpecRestApi(stack, 'Api', { apiDefinition: apigw.ApiDefinition.fromInline(definitionOf(lambdaResponses())) });
+    const [body] = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::RestApi')).map(r => r.Properties.Body);
+    const operation = RestSimulator.fromDefinition(body, 'GET', '/items');
+    const set = RestSimulator.fromResponses(lambdaResponses());
+    for (const backend of [{ errorMessage: '[NotFound] no item' }, { errorMessage: '[Internal] boom' }, { body: '{"id": 1}' }]) {
+      expect(operation.simulate({ backend })).toEqual(set.simulate({ backend }));
+    }
+    expect(operation.simulate({ backend: { errorMessage: '[NotFound] no item' } })).toMatchObject({
+      statusCode: 404, headers: { 'X-Reason': 'not found', 'Access-Control-Allow-Origin': '*' },
     });
   });
 
