@@ -62,8 +62,8 @@ export function httpMethodOf(key: string): string {
   return key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase();
 }
 
-function asMethod(path: string, key: string, operation: Record<string, unknown>, integration: Record<string, unknown>): DefinitionOperation {
-  const at = `paths.${path}.${key}`;
+function asMethod(path: string, operationKey: string, operation: Record<string, unknown>, integration: Record<string, unknown>): DefinitionOperation {
+  const at = `paths.${path}.${operationKey}`;
   const responses = knownObject(integration.responses);
   const responseKeys = responses === undefined ? [] : Object.keys(responses);
   const type = knownString(integration.type);
@@ -85,7 +85,7 @@ function asMethod(path: string, key: string, operation: Record<string, unknown>,
   const known = methodResponseKeys.every(code => /^\d{3}$/.test(code));
   return {
     at,
-    httpMethod: httpMethodOf(key),
+    httpMethod: httpMethodOf(operationKey),
     path,
     responseKeys,
     methodResponseKeys,
