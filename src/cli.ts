@@ -1,10 +1,11 @@
 import { checkPaths, exitCodeOf, formatJson, formatText } from './checks/check-command';
 import { InputError } from './checks/input-error';
-import { formatSimulation, simulateFromFiles } from './simulator/simulate-command';
+import { formatSimulation, OperationName, simulateFromFiles } from './simulator/simulate-command';
 import { SimulationError } from './simulator/simulation-error';
 
 const USAGE = `usage: cdk-integration-responses check [--format text|json] <template-definition-or-cdk.out>...
        cdk-integration-responses simulate --template <file-or-cdk.out> --resource <logical-id> --backend <file.json>
+       cdk-integration-responses simulate --template <definition> --operation '<METHOD> <path>' --backend <file.json>
 
   check      run the rule table over CloudFormation templates (JSON or YAML), OpenAPI
              definitions to import into API Gateway (2.0 or 3.x), or cloud assembly
@@ -12,7 +13,9 @@ const USAGE = `usage: cdk-integration-responses check [--format text|json] <temp
   simulate   print, as JSON, what a REST method (AWS::ApiGateway::Method) or a WebSocket or
              HTTP API integration (AWS::ApiGatewayV2::Integration) returns for the backend
              result in <file.json>: {"statusCode"?, "headers"?, "body"?, "errorMessage"?,
-             "request"?: {"accept"?, "params"?}, "stageVariables"?, "context"?}
+             "request"?: {"accept"?, "params"?}, "stageVariables"?, "context"?}; with
+             --operation, an operation of an OpenAPI definition file, or of the inline
+             definition of the REST API --resource (AWS::ApiGateway::RestApi Body)
 
 exit codes: check: 0 no error found, 1 at least one error; simulate: 0; both: 2 usage error
 or unreadable input (check still checks the inputs it can read)`;
@@ -94,13 +97,23 @@ function simulate(args: readonly string[], output: CliOutput): number {
       return 0;
     }
     const [name, inline] = arg.startsWith('--') ? arg.slice(2).split(/=(.*)/s) : [undefined, undefined];
-    if (name === undefined || !['template', 'resource', 'backend'].includes(name)) throw new UsageError(`unexpected argument '${arg}'`);
+    if (name === undefined || !['template', 'resource', 'backend', 'operation'].includes(name)) throw new UsageError(`unexpected argument '${arg}'`);
     const value = inline ?? (args[i + 1]?.startsWith('--') ? undefined : args[++i]);
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
     options[name] = value;
   }
-  const missing = ['template', 'resource', 'backend'].filter(name => options[name] === undefined);
+  // An OpenAPI definition file names no resource: its operation is enough.
+  const required = options.operation === undefined ? ['template', 'resource', 'backend'] : ['template', 'backend'];
+  const missing = required.filter(name => options[name] === undefined);
   if (missing.length > 0) throw new UsageError(`simulate needs ${missing.map(m => `--${m}`).join(', ')}`);
-  output.out(formatSimulation(simulateFromFiles(options.template, options.resource, options.backend)));
+  const operation = options.operation === undefined ? undefined : operationName(options.operation);
+  output.out(formatSimulation(simulateFromFiles(options.template, options.resource, options.backend, operation)));
   return 0;
+}
+
+/** `GET /items/{id}` as a method and a path. */
+function operationName(text: string): OperationName {
+  const parts = /^\s*([A-Za-z]+)\s+(\/\S*)\s*$/.exec(text);
+  if (parts === null) throw new UsageError(`--operation '${text}' is not an HTTP method and a path, such as 'GET /items/{id}'`);
+  return { httpMethod: parts[1].toUpperCase(), path: parts[2] };
 }

@@ -337,6 +337,56 @@ describe('simulate', () => {
     expect(run('check', outdir)).toEqual(expect.objectContaining({ code: 0, err: '' }));
   });
 
+  const petstore = path.join('test', 'fixtures', 'openapi', 'petstore.yaml');
+
+  test('--operation simulates an operation of an OpenAPI definition file', () => {
+    const result = run('simulate', '--template', petstore, '--operation', 'GET /pets', '--backend', backend('pets.json', { statusCode: 200, body: '[]' }));
+    expect(result.err).toBe('');
+    expect(JSON.parse(result.out)).toEqual({ statusCode: 200, headers: { 'Access-Control-Allow-Origin': '*' }, body: '[]', selected: '200' });
+  });
+
+  test('--operation with --resource simulates an operation of a REST API\'s inline definition', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    new apigw.SpecRestApi(stack, 'Api', {
+      apiDefinition: apigw.ApiDefinition.fromInline({
+        openapi: '3.0.1',
+        info: { title: 'mock', version: '1' },
+        paths: {
+          '/health': {
+            get: {
+              'responses': { 200: { description: 'ok' } },
+              'x-amazon-apigateway-integration': {
+                type: 'mock',
+                requestTemplates: { 'application/json': '{"statusCode": 200}' },
+                responses: { default: { statusCode: '200', responseTemplates: { 'application/json': '{"status": "up"}' } } },
+              },
+            },
+          },
+        },
+      }),
+    });
+    const template = path.join(tmp, 'spec.json');
+    fs.writeFileSync(template, JSON.stringify(app.synth().getStackByName('Stack').template));
+    const result = run('simulate', '--template', template, '--resource', 'ApiF70053CD', '--operation', 'get /health', '--backend', backend('up.json', {}));
+    expect(result.err).toBe('');
+    expect(JSON.parse(result.out)).toEqual({ statusCode: 200, headers: {}, body: '{"status": "up"}', selected: '200' });
+    expect(run('simulate', '--template', template, '--operation', 'GET /health', '--backend', backend('up.json', {})).err)
+      .toContain('spec.json: not an OpenAPI definition: give --resource, the REST API whose inline definition holds the operation');
+  });
+
+  test.each([
+    [['--operation', 'GET /pets', '--resource', 'Nope'], /petstore\.yaml: resource 'Nope' is not in the template; --operation takes an OpenAPI definition file/],
+    [['--operation', '/pets'], /--operation '\/pets' is not an HTTP method and a path, such as 'GET \/items\/\{id\}'/],
+    [['--operation', 'PUT /pets'], /cannot simulate: the definition has no operation 'PUT \/pets' with an x-amazon-apigateway-integration; it has GET \/, GET \/pets, POST \/pets/],
+    [[], /petstore\.yaml: an OpenAPI definition: name the operation to simulate with --operation, such as --operation 'GET \/items'/],
+  ])('a definition operation that cannot be simulated exits 2 with one line: %j', (args, message) => {
+    const result = run('simulate', '--template', petstore, '--backend', backend('ok.json', {}), ...args, ...args.length === 0 ? ['--resource', 'X'] : []);
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(message);
+  });
+
   test('a resource that cannot be simulated exits 2', () => {
     const ok = backend('ok.json', {});
     expect(run('simulate', '--template', lambdaTemplate, '--resource', 'ApiF70053CD', '--backend', ok).err)

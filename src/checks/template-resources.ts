@@ -140,7 +140,7 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
 }
 
 /** Where a resource type holds an inline OpenAPI definition. */
-const DEFINITION_FIELDS: Readonly<Record<string, string>> = {
+export const DEFINITION_FIELDS: Readonly<Record<string, string>> = {
   'AWS::ApiGateway::RestApi': 'Body',
   'AWS::Serverless::Api': 'DefinitionBody',
 };

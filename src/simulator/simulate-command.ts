@@ -5,28 +5,76 @@ import { SimulatedResponse, SimulationInput } from './types';
 import { WebSocketSimulator } from './websocket-simulator';
 import { InputError } from '../checks/input-error';
 import { readTemplates } from '../checks/template-reader';
-import { protocolOf, TemplateResource } from '../checks/template-resources';
-import { knownObject } from '../grammar/unknown';
+import { DEFINITION_FIELDS, protocolOf, TemplateResource } from '../checks/template-resources';
+import { knownArray, knownObject } from '../grammar/unknown';
+
+/**
+ * An operation of an OpenAPI definition, as the CLI names it: `GET /items/{id}`.
+ */
+export interface OperationName {
+  readonly httpMethod: string;
+  readonly path: string;
+}
 
 /**
  * `cdk-integration-responses simulate --template T --resource ID --backend B.json`: the response a
  * REST method, a WebSocket integration or an HTTP API integration of the template returns for the
- * backend result in B.json.
+ * backend result in B.json. With `--operation`, the response of that operation of an OpenAPI
+ * definition: the file itself, or the inline definition of the REST API `resource`.
  */
-export function simulateFromFiles(templateFile: string, resource: string, backendFile: string): SimulatedResponse {
+export function simulateFromFiles(templateFile: string, resource: string | undefined, backendFile: string, operation?: OperationName): SimulatedResponse {
   // A cloud assembly has several templates: the resource is looked for in each.
   const templates = readTemplates(templateFile);
-  const { template } = templates.find(t => Object.prototype.hasOwnProperty.call(t.template.Resources, resource)) ?? templates[0] ?? {};
-  if (template === undefined) throw new InputError(templateFile, 'the cloud assembly has no templates');
+  const found = resource === undefined ? templates[0]
+    : templates.find(t => Object.prototype.hasOwnProperty.call(t.template.Resources, resource)) ?? templates[0];
+  if (found === undefined) throw new InputError(templateFile, 'the cloud assembly has no templates');
+  if (found.definition !== undefined && operation === undefined) {
+    throw new InputError(templateFile, "an OpenAPI definition: name the operation to simulate with --operation, such as --operation 'GET /items'");
+  }
+  if (operation !== undefined) {
+    const input = readBackend(backendFile);
+    if (resource === undefined) {
+      if (found.definition === undefined) {
+        throw new InputError(templateFile, 'not an OpenAPI definition: give --resource, the REST API whose inline definition holds the operation');
+      }
+      return RestSimulator.fromDefinition(found.definition, operation.httpMethod, operation.path).simulate(input);
+    }
+    const { definition, binaryMediaTypes } = inlineDefinition(templateFile, found.template.Resources as Record<string, TemplateResource>, resource);
+    return RestSimulator.fromDefinition(definition, operation.httpMethod, operation.path, { binaryMediaTypes }).simulate(input);
+  }
+  const { template } = found;
   const input = readBackend(backendFile);
-  const type = (template.Resources[resource] as { Type?: unknown } | undefined)?.Type;
-  if (type === 'AWS::ApiGateway::Method') return RestSimulator.fromTemplate(template, resource).simulate(input);
+  const type = (template.Resources[resource!] as { Type?: unknown } | undefined)?.Type;
+  if (type === 'AWS::ApiGateway::Method') return RestSimulator.fromTemplate(template, resource!).simulate(input);
   if (type === 'AWS::ApiGatewayV2::Integration') {
-    return (isHttpApiIntegration(template.Resources as Record<string, TemplateResource>, resource) ? HttpSimulator.fromTemplate(template, resource)
-      : WebSocketSimulator.fromTemplate(template, resource)).simulate(input);
+    return (isHttpApiIntegration(template.Resources as Record<string, TemplateResource>, resource!) ? HttpSimulator.fromTemplate(template, resource!)
+      : WebSocketSimulator.fromTemplate(template, resource!)).simulate(input);
   }
   throw new InputError(templateFile, `resource '${resource}' is ${type === undefined ? 'not in the template'
-    : `an ${String(type)}`}; simulate takes an AWS::ApiGateway::Method or an AWS::ApiGatewayV2::Integration`);
+    : `an ${String(type)}`}; simulate takes an AWS::ApiGateway::Method or an AWS::ApiGatewayV2::Integration, or, with --operation, ` +
+    'an AWS::ApiGateway::RestApi or AWS::Serverless::Api with an inline definition');
+}
+
+/**
+ * The inline OpenAPI definition of the REST API `id` (`Body`, SAM's `DefinitionBody`), and the API's
+ * `BinaryMediaTypes` when it sets them (they replace the definition's).
+ */
+function inlineDefinition(file: string, resources: Record<string, TemplateResource>, id: string): { definition: unknown; binaryMediaTypes?: string[] } {
+  const resource = knownObject(resources[id]);
+  const type = resource?.Type;
+  const field = typeof type === 'string' && Object.prototype.hasOwnProperty.call(DEFINITION_FIELDS, type) ? DEFINITION_FIELDS[type] : undefined;
+  if (field === undefined) {
+    throw new InputError(file, `resource '${id}' is ${type === undefined ? 'not in the template' : `an ${String(type)}`}; ` +
+      `--operation takes an OpenAPI definition file, or a REST API with an inline definition (${Object.keys(DEFINITION_FIELDS).join(', ')})`);
+  }
+  const properties = knownObject(resource?.Properties) ?? {};
+  const definition = knownObject(properties[field]);
+  if (definition === undefined) {
+    throw new InputError(file, `resource '${id}' has no inline definition in ${field} (a file or an intrinsic is only read at deployment)`);
+  }
+  const types = knownArray(properties.BinaryMediaTypes);
+  const binaryMediaTypes = types?.every((t): t is string => typeof t === 'string') ? types : undefined;
+  return { definition, binaryMediaTypes };
 }
 
 /**
