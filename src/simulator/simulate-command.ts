@@ -22,7 +22,8 @@ export interface OperationName {
  * backend result in B.json. With `--operation`, the response of that operation of an OpenAPI
  * definition: the file itself, or the inline definition of the REST API `resource`.
  */
-export function simulateFromFiles(templateFile: string, resource: string | undefined, backendFile: string, operation?: OperationName): SimulatedResponse {
+export function simulateFromFiles(templateFile: string, resource: string | undefined, backendFile: string,
+  operation?: OperationName): SimulatedResponse {
   // A cloud assembly has several templates: the resource is looked for in each.
   const templates = readTemplates(templateFile);
   const found = resource === undefined ? templates[0]
@@ -59,7 +60,8 @@ export function simulateFromFiles(templateFile: string, resource: string | undef
  * The inline OpenAPI definition of the REST API `id` (`Body`, SAM's `DefinitionBody`), and the API's
  * `BinaryMediaTypes` when it sets them (they replace the definition's).
  */
-function inlineDefinition(file: string, resources: Record<string, TemplateResource>, id: string): { definition: unknown; binaryMediaTypes?: string[] } {
+function inlineDefinition(file: string, resources: Record<string, TemplateResource>, id: string):
+{ definition: unknown; binaryMediaTypes?: string[] } {
   const resource = knownObject(resources[id]);
   const type = resource?.Type;
   const field = typeof type === 'string' && Object.prototype.hasOwnProperty.call(DEFINITION_FIELDS, type) ? DEFINITION_FIELDS[type] : undefined;
