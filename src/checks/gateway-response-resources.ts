@@ -1,5 +1,5 @@
 import { knownObject, knownString } from '../grammar/unknown';
-import { GATEWAY_RESPONSES_EXTENSION } from '../openapi/definition-operations';
+import { definitionOperations, GATEWAY_RESPONSES_EXTENSION } from '../openapi/definition-operations';
 import { Finding } from '../rules/finding';
 import { checkGatewayResponse, checkGatewayResponseCors, methodSendsAllowOrigin } from '../rules/gateway-responses';
 
@@ -30,9 +30,18 @@ export function definitionGatewayResponses(body: unknown, bodyS3Location: unknow
 }
 
 /**
+ * The operations of a REST API's own definition (`Body`), as the methods API Gateway imports them
+ * as, each naming the API, so that the CORS rule counts them with the API's `AWS::ApiGateway::Method`
+ * resources.
+ */
+export function definitionMethods(apiLogicalId: string, body: unknown): ResourceEntry[] {
+  return definitionOperations(body).map(operation => [apiLogicalId, { ...operation.properties, RestApiId: { Ref: apiLogicalId } }]);
+}
+
+/**
  * The findings of a template's gateway responses, by logical ID: each response's own, and, on every
- * REST API of the template whose methods send `Access-Control-Allow-Origin`, the gateway responses
- * that do not. An API the template does not define, or whose definition is not known, is not
+ * REST API of the template whose methods (with the operations of its definition, see
+ * `definitionMethods`) send `Access-Control-Allow-Origin`, the gateway responses that do not. An API the template does not define, or whose definition is not known, is not
  * judged: its gateway responses may be written where the template cannot see them.
  *
  * @param apiDefinition the gateway responses the definition of the template's REST API `logicalId`

@@ -4,7 +4,7 @@ import { plainCfnProperties } from './cdk-internals';
 import { CheckState, StackCheckGroup } from './check-state';
 import { engineChecksSchemaOf } from './default-validation';
 import { checkDefinition } from './definition-checker';
-import { checkGatewayResponseResources, definitionGatewayResponses, ResourceEntry } from './gateway-response-resources';
+import { checkGatewayResponseResources, definitionGatewayResponses, definitionMethods, ResourceEntry } from './gateway-response-resources';
 import { InputTooDeepError, MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
 import { pluginCovers } from './plugin-registration';
 import { RenderedResource, renderResource } from './render';
@@ -171,6 +171,7 @@ function checkGatewayResources(stack: Stack): Map<CfnResource, Finding[]> {
       metadata.set(logicalId, { [METADATA_KEY]: construct.getMetadata(METADATA_KEY) });
       const definition = knownObject(body);
       if (definition !== undefined) assertShallow(construct, { properties: { Body: definition }, metadata: undefined });
+      methods.push(...definitionMethods(logicalId, definition));
       findings.set(construct, definition === undefined ? [] : checkDefinition(definition, state.methodChecker(stack)).map(f => ({ ...f, path: `Body.${f.path}` })));
     }
   }

@@ -1,5 +1,5 @@
 import { checkDefinition } from './definition-checker';
-import { checkGatewayResponseResources, definitionGatewayResponses } from './gateway-response-resources';
+import { checkGatewayResponseResources, definitionGatewayResponses, definitionMethods, ResourceEntry } from './gateway-response-resources';
 import { MethodChecker } from './method-checker';
 import { applySuppressions, METADATA_KEY, Suppression } from './suppressions';
 import { TemplateFinding } from './template-finding';
@@ -89,7 +89,8 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
 
   const methods = new MethodChecker();
   for (const [id, properties] of byType('AWS::ApiGateway::Method')) add(id, methods.check(properties));
-  for (const [id, field, definition] of inlineDefinitions(resources)) {
+  const definitions = inlineDefinitions(resources);
+  for (const [id, field, definition] of definitions) {
     for (const f of checkDefinition(definition, methods)) findings.push({ ...f, resource: id, path: `${field}.${f.path}` });
   }
   const apiDefinition = (id: string) => {
@@ -99,7 +100,10 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
     if (properties === undefined) return written === undefined ? [] : undefined;
     return definitionGatewayResponses(properties.Body, properties.BodyS3Location);
   };
-  for (const [id, list] of checkGatewayResponseResources(byType('AWS::ApiGateway::Method'), byType('AWS::ApiGateway::GatewayResponse'),
+  const restMethods: ResourceEntry[] = [...byType('AWS::ApiGateway::Method')];
+  // SAM's DefinitionBody is left out: SAM adds the gateway responses of its own GatewayResponses and Cors to it.
+  for (const [id, field, definition] of definitions) if (field === 'Body') restMethods.push(...definitionMethods(id, definition));
+  for (const [id, list] of checkGatewayResponseResources(restMethods, byType('AWS::ApiGateway::GatewayResponse'),
     apiDefinition, referenceKey)) add(id, list);
 
   const integrations = new Map(byType('AWS::ApiGatewayV2::Integration'));

@@ -139,3 +139,46 @@ describe("gateway responses the API's own definition gives it", () => {
     expect(TemplateChecker.check(Template.fromStack(stack).toJSON())).toEqual([]);
   });
 });
+
+describe('the operations of a REST API definition count as its methods for CORS', () => {
+  /** An OpenAPI definition whose one operation sends Access-Control-Allow-Origin, with the given gateway responses. */
+  function corsDefinition(gatewayResponses?: Record<string, unknown>) {
+    return {
+      openapi: '3.0.1',
+      info: { title: 'cors', version: '1' },
+      paths: {
+        '/items': {
+          get: {
+            'responses': { 200: { description: 'ok', headers: { 'Access-Control-Allow-Origin': { schema: { type: 'string' } } } } },
+            'x-amazon-apigateway-integration': {
+              type: 'mock',
+              requestTemplates: { 'application/json': '{"statusCode": 200}' },
+              responses: { default: { statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" } } },
+            },
+          },
+        },
+      },
+      ...gatewayResponses === undefined ? {} : { 'x-amazon-apigateway-gateway-responses': gatewayResponses },
+    };
+  }
+  const allowOrigin = { responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" } };
+
+  test('in a template: the API is warned when its gateway responses do not send the header, and not when they do', () => {
+    const template = (body: unknown) => ({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'cors', Body: body } } } });
+    expect(TemplateChecker.check(template(corsDefinition())).map(f => `${f.resource} ${f.ruleId} ${f.message.slice(0, 48)}`)).toEqual([
+      'Api gateway-response-cors a method of this API sends Access-Control-Allow-',
+    ]);
+    expect(TemplateChecker.check(template(corsDefinition({ DEFAULT_4XX: allowOrigin, DEFAULT_5XX: allowOrigin })))).toEqual([]);
+  });
+
+  test('in an app: a SpecRestApi fails strict synthesis without the gateway responses, and passes with them', () => {
+    const specApp = (gatewayResponses?: Record<string, unknown>) => {
+      const app = new App();
+      new apigw.SpecRestApi(new Stack(app, 'Stack'), 'Api', { apiDefinition: apigw.ApiDefinition.fromInline(corsDefinition(gatewayResponses)) });
+      IntegrationResponseChecks.addTo(app, { strict: true });
+      return app;
+    };
+    expect(synthFailure(specApp())).toMatch(reportedFinding('Stack/Api/Resource', 'gateway-response-cors', 'a method of this API sends Access-Control-Allow-Origin'));
+    expect(() => specApp({ DEFAULT_4XX: allowOrigin, DEFAULT_5XX: allowOrigin }).synth()).not.toThrow();
+  });
+});
