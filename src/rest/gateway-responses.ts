@@ -4,6 +4,7 @@ import { GatewayResponseType } from './gateway-response-type';
 import { GatewayResponseValue } from './gateway-response-value';
 import { assertHeaderName } from './header-name-guard';
 import { throwOnErrors, usageError } from '../errors/integration-response-error';
+import { GATEWAY_RESPONSE_HEADER_PREFIX } from '../grammar/gateway-response';
 import { isUnknown } from '../grammar/unknown';
 import { RULES } from '../rules/catalog';
 import { checkGatewayResponseTemplate } from '../rules/gateway-responses';
@@ -226,6 +227,27 @@ export class GatewayResponses {
    */
   public addTo(api: apigw.IRestApi): apigw.GatewayResponse[] {
     return this.definitions.map(d => d.addTo(api));
+  }
+
+  /**
+   * The responses as an OpenAPI definition holds them: the `x-amazon-apigateway-gateway-responses`
+   * object at the definition's root, keyed by response type, for a `SpecRestApi`
+   * (`ApiDefinition.fromInline`) or a definition file.
+   *
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.html
+   */
+  public openApiGatewayResponses(): { [responseType: string]: any } {
+    return Object.fromEntries(this.definitions.map(d => {
+      const options = d.toGatewayResponseOptions();
+      const response: Record<string, unknown> = {};
+      if (options.statusCode !== undefined) response.statusCode = options.statusCode;
+      if (options.responseHeaders !== undefined) {
+        response.responseParameters = Object.fromEntries(Object.entries(options.responseHeaders)
+          .map(([name, value]) => [`${GATEWAY_RESPONSE_HEADER_PREFIX}${name}`, value]));
+      }
+      if (options.templates !== undefined) response.responseTemplates = options.templates;
+      return [d.responseType.responseType, response];
+    }));
   }
 }
 

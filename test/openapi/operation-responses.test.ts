@@ -1,7 +1,7 @@
 import { App, Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import { IntegrationResponseChecks, OpenApiVersion, ResponseTemplate, ResponseValue, RestResponse, RestResponses, RestSimulator } from '../../src';
+import { GatewayResponses, IntegrationResponseChecks, OpenApiVersion, ResponseTemplate, ResponseValue, RestResponse, RestResponses, RestSimulator } from '../../src';
 import { checkDefinition } from '../../src/checks/definition-checker';
 import { definitionOperations } from '../../src/openapi/definition-operations';
 import { toCfnIntegrationResponse } from '../../src/rest/to-cfn';
@@ -23,8 +23,10 @@ function lambdaResponses(): RestResponses {
 function definitionOf(responses: RestResponses, version = OpenApiVersion.OPENAPI_3): Record<string, unknown> {
   return {
     ...version === OpenApiVersion.OPENAPI_3 ? { openapi: '3.0.1' } : { swagger: '2.0' },
-    info: { title: 'items', version: '1' },
-    paths: {
+    'info': { title: 'items', version: '1' },
+    // The responses send Access-Control-Allow-Origin: API Gateway's own answers must too.
+    'x-amazon-apigateway-gateway-responses': GatewayResponses.cors({ allowOrigin: '*' }).openApiGatewayResponses(),
+    'paths': {
       '/items': {
         get: {
           'responses': responses.openApiResponses(version),

@@ -205,3 +205,45 @@ describe('CORS', () => {
     expect(() => GatewayResponses.cors({ allowOrigin: 'https://a.example.com,https://b.example.com' })).toThrow('is not one origin');
   });
 });
+
+describe('in an OpenAPI definition', () => {
+  test('openApiGatewayResponses renders x-amazon-apigateway-gateway-responses, keyed by type', () => {
+    const responses = GatewayResponses.of(
+      GatewayResponseDefinition.forType(GatewayResponseType.UNAUTHORIZED).withStatusCode('401')
+        .withHeader('WWW-Authenticate', GatewayResponseValue.literal('Bearer'))
+        .withTemplate('application/json', '{"message": $context.error.messageString}'),
+      GatewayResponseDefinition.forType(GatewayResponseType.DEFAULT_5XX),
+    );
+    expect(responses.openApiGatewayResponses()).toEqual({
+      UNAUTHORIZED: {
+        statusCode: '401',
+        responseParameters: { 'gatewayresponse.header.WWW-Authenticate': "'Bearer'" },
+        responseTemplates: { 'application/json': '{"message": $context.error.messageString}' },
+      },
+      DEFAULT_5XX: {},
+    });
+  });
+
+  test('the CORS responses it renders satisfy the checks of a definition whose operations send CORS headers', () => {
+    const definition = {
+      openapi: '3.0.1',
+      info: { title: 'cors', version: '1' },
+      paths: {
+        '/items': {
+          get: {
+            'responses': { 200: { description: 'ok', headers: { 'Access-Control-Allow-Origin': { schema: { type: 'string' } } } } },
+            'x-amazon-apigateway-integration': {
+              type: 'mock',
+              requestTemplates: { 'application/json': '{"statusCode": 200}' },
+              responses: { default: { statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" } } },
+            },
+          },
+        },
+      },
+    };
+    const template = (body: unknown) => ({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'cors', Body: body } } } });
+    expect(TemplateChecker.check(template(definition)).map(f => f.ruleId)).toEqual(['gateway-response-cors']);
+    const withCors = { ...definition, 'x-amazon-apigateway-gateway-responses': GatewayResponses.cors({ allowOrigin: '*' }).openApiGatewayResponses() };
+    expect(TemplateChecker.check(template(withCors))).toEqual([]);
+  });
+});
