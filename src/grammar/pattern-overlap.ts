@@ -1,6 +1,6 @@
 import { CharRange, DFA, isDisjointWith } from 'refa';
 import { nfaOf, transitionsOf } from './bounded-nfa';
-import { CompiledPattern } from './java-pattern';
+import { compileJavaPattern, CompiledPattern } from './java-pattern';
 import { withoutEdgeAnchors } from './linear-match';
 import { matchedStatusCodes, MatchTarget } from './match-target';
 import { BoundedCache } from '../util/bounded-cache';
@@ -101,6 +101,28 @@ function languageOverlap(a: CompiledPattern, b: CompiledPattern): Overlap | null
     return witness === undefined ? null : { witness, firstInSecond, secondInFirst };
   } catch {
     return null;
+  }
+}
+
+/** Every number, as a pattern. */
+const NUMBER_PATTERN = compileJavaPattern('[0-9]+');
+
+/**
+ * Whether every input the pattern matches is a number (and it matches one), as a pattern of status
+ * codes is: `2\d{2}`, `302` and `\d+` are, `.*404.*` is not. `false` when it cannot be told (no
+ * automaton).
+ */
+export function matchesOnlyNumbers(pattern: CompiledPattern): boolean {
+  // Only digits, `\d` and the syntax that bounds them can spell nothing but numbers: any other
+  // pattern matches some other input, and needs no automaton to say so.
+  if (!/^(?:[0-9[\]{},|()?*+^$-]|\\d)+$/.test(pattern.source) || !NUMBER_PATTERN.ok) return false;
+  const own = automataOf(pattern);
+  const numbers = automataOf(NUMBER_PATTERN);
+  if (typeof own === 'string' || typeof numbers === 'string' || own.sample === undefined) return false;
+  try {
+    return isDisjointWith(own.dfa, numbers.complement, MAX_NODES);
+  } catch {
+    return false;
   }
 }
 

@@ -11,6 +11,8 @@ export interface PatternRules {
   readonly unchecked: Rule;
   readonly unreachable: Rule;
   readonly matchesSuccess: Rule;
+  /** A Lambda pattern that matches only status codes, success codes among them. */
+  readonly lambdaStatusCode: Rule;
   /** Super-linear backtracking on long error messages. */
   readonly backtracking: Rule;
   readonly overlap: Rule;
@@ -22,6 +24,7 @@ export const REST_PATTERN_RULES: PatternRules = {
   unchecked: RULES.restSelectionPatternUnchecked,
   unreachable: RULES.restStatusPatternUnreachable,
   matchesSuccess: RULES.restLambdaPatternMatchesSuccess,
+  lambdaStatusCode: RULES.restLambdaPatternStatusCode,
   backtracking: RULES.restSelectionPatternBacktracking,
   overlap: RULES.restPatternOverlap,
 };

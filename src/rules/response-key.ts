@@ -15,6 +15,7 @@ export const WEBSOCKET_KEY_RULES: PatternRules = {
   unchecked: RULES.wsResponseKeyUnchecked,
   unreachable: RULES.wsStatusKeyUnreachable,
   matchesSuccess: RULES.wsLambdaKeyMatchesSuccess,
+  lambdaStatusCode: RULES.wsLambdaKeyStatusCode,
   backtracking: RULES.wsResponseKeyBacktracking,
   overlap: RULES.wsKeyOverlap,
 };

@@ -30,6 +30,11 @@ export class RuleIds {
   public static readonly REST_LAMBDA_PATTERN_MATCHES_SUCCESS = 'rest-lambda-pattern-matches-success';
 
   /**
+   * `rest-lambda-pattern-status-code`: a Lambda selection pattern is not a pattern of success status codes (it is matched against the error message).
+   */
+  public static readonly REST_LAMBDA_PATTERN_STATUS_CODE = 'rest-lambda-pattern-status-code';
+
+  /**
    * `rest-selection-pattern-backtracking`: a Lambda selection pattern cannot take super-linear time on a long error message.
    */
   public static readonly REST_SELECTION_PATTERN_BACKTRACKING = 'rest-selection-pattern-backtracking';
@@ -143,6 +148,11 @@ export class RuleIds {
    * `ws-lambda-key-matches-success`: a Lambda response key does not match the empty error message of a success.
    */
   public static readonly WS_LAMBDA_KEY_MATCHES_SUCCESS = 'ws-lambda-key-matches-success';
+
+  /**
+   * `ws-lambda-key-status-code`: a Lambda response key is not a pattern of success status codes (it is matched against the error message).
+   */
+  public static readonly WS_LAMBDA_KEY_STATUS_CODE = 'ws-lambda-key-status-code';
 
   /**
    * `ws-response-key-backtracking`: a Lambda response key cannot take super-linear time on a long error message.

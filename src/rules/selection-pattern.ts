@@ -5,7 +5,7 @@ import { PatternRules } from './pattern-rules';
 import { compileJavaPattern, CompiledPattern } from '../grammar/java-pattern';
 import { matchedStatusCodes, MatchTarget } from '../grammar/match-target';
 import { searchOverlaps } from '../grammar/overlap-search';
-import { isTooLargeToCompare, Overlap } from '../grammar/pattern-overlap';
+import { isTooLargeToCompare, matchesOnlyNumbers, Overlap } from '../grammar/pattern-overlap';
 
 /**
  * Compiles a Java pattern, or explains with findings why it cannot be used.
@@ -65,6 +65,17 @@ function checkMatchedInputs(display: string, pattern: CompiledPattern, target: M
       `${rules.subject} '${display}' also matches the empty error message of a successful Lambda invocation, ` +
       'so API Gateway answers successes with this response instead of the default; match errors only, ' +
       "e.g. '.+' instead of '.*'", path)];
+  }
+  if (target === 'lambda' && matchesOnlyNumbers(pattern)) {
+    const success = matchedStatusCodes(pattern).find(code => code.startsWith('2'));
+    // An error thrown as '404' is a way some functions signal; one thrown as '200' is not.
+    if (success !== undefined) {
+      return [finding(rules.lambdaStatusCode,
+        `${rules.subject} '${display}' matches only numbers, such as the status code '${success}', but on a Lambda custom integration ` +
+        "API Gateway matches it against the Lambda error's errorMessage, not a status code: a successful invocation " +
+        '(matched as the empty error message) never selects it and gets the default response instead; to answer ' +
+        "successes with it, make it the default response, and match errors by their message (such as '.*NotFound.*')", path)];
+    }
   }
   return [];
 }

@@ -40,6 +40,18 @@ describe('check on OpenAPI definition files', () => {
     expect(run('check', path.join(fixtures, 'mistakes.json')).code).toBe(1);
   });
 
+  test("the developer guide's x-amazon-apigateway-integration example: what is wrong in it, and nothing else", () => {
+    const { findings } = checkPaths([path.join(fixtures, 'developer-guide-integrations.json')]);
+    const integration = 'x-amazon-apigateway-integration.responses';
+    expect(findings.map(f => [f.ruleId, f.severity, f.path])).toEqual([
+      // On a Lambda integration the 2XX pattern meets error messages, never a success.
+      ['rest-lambda-pattern-status-code', 'warning', `paths./lambda.get.${integration}.2\\d{2}`],
+      ['rest-template-invalid-json', 'warning', `paths./lambda.get.${integration}.2\\d{2}.responseTemplates.application/json`],
+      // The same responses on an HTTP integration, where the pattern meets the status code, are right.
+      ['rest-template-invalid-json', 'warning', `paths./http.get.${integration}.2\\d{2}.responseTemplates.application/json`],
+    ]);
+  });
+
   test('the text format labels the findings with the OpenAPI version', () => {
     const result = checkPaths([path.join(fixtures, 'mistakes.json'), path.join(__dirname, '..', 'fixtures', 'templates', 'clean', 'cors-preflight.json')]);
     const text = formatText(result).split('\n');

@@ -52,6 +52,31 @@ test('warns when a Lambda pattern also matches successes', () => {
   expect(checkPatternForTarget('(\\n|.)*', compiled('(\\n|.)*'), 'lambda', REST_PATTERN_RULES)).toHaveLength(1);
 });
 
+test('warns when a Lambda pattern is a pattern of success status codes, which a success never meets', () => {
+  expect(checkPatternForTarget('2\\d{2}', compiled('2\\d{2}'), 'lambda', REST_PATTERN_RULES, 'P')).toEqual([{
+    ruleId: 'rest-lambda-pattern-status-code',
+    severity: 'warning',
+    message: "selection pattern '2\\d{2}' matches only numbers, such as the status code '200', but on a Lambda custom integration API Gateway " +
+      "matches it against the Lambda error's errorMessage, not a status code: a successful invocation (matched as the empty error message) " +
+      'never selects it and gets the default response instead; to answer successes with it, make it the default response, and match errors ' +
+      "by their message (such as '.*NotFound.*')",
+    path: 'P',
+  }]);
+  const ruleIds = (source: string) => checkPatternForTarget(source, compiled(source), 'lambda', REST_PATTERN_RULES).map(f => f.ruleId);
+  expect(ruleIds('\\d+')).toEqual(['rest-lambda-pattern-status-code']);
+  expect(ruleIds('200|201')).toEqual(['rest-lambda-pattern-status-code']);
+  expect(ruleIds('(2|3)[0-9][0-9]')).toEqual(['rest-lambda-pattern-status-code']);
+  // Functions that throw '404' or '500' as their error message are matched on purpose.
+  expect(ruleIds('404')).toEqual([]);
+  expect(ruleIds('5\\d{2}')).toEqual([]);
+  expect(ruleIds('302')).toEqual([]);
+  // A pattern that matches other messages too is an error-message pattern.
+  expect(ruleIds('.*200.*')).toEqual([]);
+  expect(ruleIds('2\\d{2}|Error')).toEqual([]);
+  // On a status integration, the same pattern is right.
+  expect(checkPatternForTarget('2\\d{2}', compiled('2\\d{2}'), 'status', REST_PATTERN_RULES)).toEqual([]);
+});
+
 test('an unknown target gets no target-specific findings', () => {
   expect(checkPatternForTarget('.*', compiled('.*'), 'unknown', REST_PATTERN_RULES)).toEqual([]);
   expect(checkPatternForTarget('x', compiled('x'), 'unknown', REST_PATTERN_RULES)).toEqual([]);
