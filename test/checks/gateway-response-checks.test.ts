@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { GatewayResponses, IntegrationResponseChecks, TemplateChecker } from '../../src';
 import { validateAtSynth } from '../../src/checks/synth-validation';
+import { corsDefinition } from '../support/cors-definition';
 import { reportedFinding, synthFailure } from '../support/synth-failure';
 
 function corsApi() {
@@ -141,26 +142,6 @@ describe("gateway responses the API's own definition gives it", () => {
 });
 
 describe('the operations of a REST API definition count as its methods for CORS', () => {
-  /** An OpenAPI definition whose one operation sends Access-Control-Allow-Origin, with the given gateway responses. */
-  function corsDefinition(gatewayResponses?: Record<string, unknown>) {
-    return {
-      openapi: '3.0.1',
-      info: { title: 'cors', version: '1' },
-      paths: {
-        '/items': {
-          get: {
-            'responses': { 200: { description: 'ok', headers: { 'Access-Control-Allow-Origin': { schema: { type: 'string' } } } } },
-            'x-amazon-apigateway-integration': {
-              type: 'mock',
-              requestTemplates: { 'application/json': '{"statusCode": 200}' },
-              responses: { default: { statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" } } },
-            },
-          },
-        },
-      },
-      ...gatewayResponses === undefined ? {} : { 'x-amazon-apigateway-gateway-responses': gatewayResponses },
-    };
-  }
   const allowOrigin = { responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" } };
 
   test('in a template: the API is warned when its gateway responses do not send the header, and not when they do', () => {

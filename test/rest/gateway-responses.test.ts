@@ -5,6 +5,7 @@ import {
   GatewayResponseDefinition, GatewayResponses, GatewayResponseType, GatewayResponseValue, IntegrationResponseChecks, ResponseValue, TemplateChecker,
 } from '../../src';
 import { checkSchema } from '../../src/rules/schema/schema-check';
+import { corsDefinition } from '../support/cors-definition';
 
 function apiWith(props: apigw.RestApiProps = {}) {
   const app = new App();
@@ -225,22 +226,7 @@ describe('in an OpenAPI definition', () => {
   });
 
   test('the CORS responses it renders satisfy the checks of a definition whose operations send CORS headers', () => {
-    const definition = {
-      openapi: '3.0.1',
-      info: { title: 'cors', version: '1' },
-      paths: {
-        '/items': {
-          get: {
-            'responses': { 200: { description: 'ok', headers: { 'Access-Control-Allow-Origin': { schema: { type: 'string' } } } } },
-            'x-amazon-apigateway-integration': {
-              type: 'mock',
-              requestTemplates: { 'application/json': '{"statusCode": 200}' },
-              responses: { default: { statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" } } },
-            },
-          },
-        },
-      },
-    };
+    const definition = corsDefinition();
     const template = (body: unknown) => ({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'cors', Body: body } } } });
     expect(TemplateChecker.check(template(definition)).map(f => f.ruleId)).toEqual(['gateway-response-cors']);
     const withCors = { ...definition, 'x-amazon-apigateway-gateway-responses': GatewayResponses.cors({ allowOrigin: '*' }).openApiGatewayResponses() };
