@@ -14,6 +14,9 @@ import { PROPERTY_RUNS, PROPERTY_SEED } from '../support/property-runs';
 const RUNS = Number(process.env.JSON_BODY_RUNS ?? PROPERTY_RUNS);
 const SEED = process.env.JSON_BODY_SEED === undefined ? PROPERTY_SEED : Number(process.env.JSON_BODY_SEED);
 
+/** Names ajv 6 mistakes for inherited members (see the schema test below). */
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
 function simulatedBody(body: JsonBody, answer: unknown): string {
   const responses = RestResponses.of([RestResponse.forStatus('200').withTemplate('application/json', ResponseTemplate.fromJsonBody(body))]);
   return RestSimulator.fromResponses(responses).simulate({ backend: { body: JSON.stringify(answer) } }).body;
@@ -35,9 +38,10 @@ test(`for ${RUNS} generated shapes and backend answers, the body is valid JSON o
 test(`for ${RUNS / 2} generated shapes and backend answers, the body is valid against the JSON Schema of its shape`, () => {
   const cases = specArb.chain(spec => fc.tuple(fc.constant(spec), answerOf(build(spec, { next: 0 }).reads)));
   fc.assert(fc.property(cases, ([spec, answer]) => {
-    // ajv 6 misreads a property named __proto__ (it rejects {"__proto__": ""} against a schema of exactly that),
-    // so shapes with one are left to the value test above.
-    fc.pre(!JSON.stringify(spec).includes('"__proto__"'));
+    // ajv 6 misreads properties named like Object.prototype members: it rejects {"__proto__": ""} against a
+    // schema of exactly that, and it looks `required` names up in a plain object, so an optional property
+    // named valueOf or toString counts as required. Shapes with such names are left to the value test above.
+    fc.pre(!PROTOTYPE_NAMES.some(name => JSON.stringify(spec).includes(`"${name}"`)));
     const shape = build(spec, { next: 0 });
     const valid = draft4Validator(shape.body.toJsonSchema() as object);
     expect(valid(JSON.parse(simulatedBody(shape.body, answer)))).toBe(true);
