@@ -24,13 +24,14 @@ export function boundedNfa(source: string, flags: string): NFA | undefined {
 
 /**
  * The NFA, or why there is none: `too-large` past the bounds, `unsupported` for what an automaton
- * cannot express (look-arounds, `^`/`$`/`\b` inside, back-references).
+ * cannot express (look-arounds, `^`/`$`/`\b` inside, back-references). With `assertions: 'ignore'`
+ * every look-around and anchor is read as always true, so the NFA accepts a superset of the pattern.
  */
-export function nfaOf(source: string, flags: string): NFA | 'too-large' | 'unsupported' {
+export function nfaOf(source: string, flags: string, assertions: 'throw' | 'ignore' = 'throw'): NFA | 'too-large' | 'unsupported' {
   if (source.length > MAX_AUTOMATON_SOURCE) return 'too-large';
   try {
-    const parsed = JS.Parser.fromLiteral({ source, flags }).parse({ backreferences: 'throw', assertions: 'throw', maxNodes: MAX_NODES });
-    return NFA.fromRegex(parsed.expression, { maxCharacter: parsed.maxCharacter }, { assertions: 'throw' }, boundedFactory());
+    const parsed = JS.Parser.fromLiteral({ source, flags }).parse({ backreferences: 'throw', assertions, maxNodes: MAX_NODES });
+    return NFA.fromRegex(parsed.expression, { maxCharacter: parsed.maxCharacter }, { assertions }, boundedFactory());
   } catch (e) {
     return e instanceof AutomatonTooLarge || e instanceof TooManyNodesError ? 'too-large' : 'unsupported';
   }
