@@ -145,9 +145,19 @@ function shortestWord(dfa: DFA): string | undefined {
   return undefined;
 }
 
-function readableChar(range: CharRange): string {
+/** A character of the range, a readable one where the range has one (for witnesses shown to users). */
+export function readableChar(range: CharRange): string {
   const preferred = [...PREFERRED].find(ch => ch.charCodeAt(0) >= range.min && ch.charCodeAt(0) <= range.max);
   return preferred ?? String.fromCharCode(range.min);
+}
+
+/**
+ * The pattern's minimal DFA and its complement (built once per pattern, within the bounds above), or
+ * `undefined` when it has none: look-arounds, back-references, past the bounds.
+ */
+export function exactAutomata(pattern: CompiledPattern): { readonly dfa: DFA; readonly complement: DFA } | undefined {
+  const automata = automataOf(pattern);
+  return typeof automata === 'string' ? undefined : automata;
 }
 
 /** The pattern's automata, or why it has none (a DFA past its bounds is too large as well). */

@@ -1,14 +1,14 @@
-import { CharRange, DFA } from 'refa';
+import { DFA } from 'refa';
 import { nfaOf } from './bounded-nfa';
 import { CompiledPattern } from './java-pattern';
 import { withoutEdgeAnchors } from './linear-match';
 import { ALL_STATUS_CODES, MatchTarget } from './match-target';
+import { exactAutomata, readableChar } from './pattern-overlap';
 
 // The same bounds as the overlap checks: past them an answer is not looked for.
 const MAX_NODES = 5000;
 /** Words of the candidate language tried against the real matchers before giving up. */
 const MAX_CANDIDATES = 64;
-const PREFERRED = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ';
 
 /**
  * A backend answer that a response selects, or what is known when there is none:
@@ -44,20 +44,16 @@ export function inputSelecting(pattern: CompiledPattern | undefined, before: rea
   let exact = true;
   try {
     if (pattern !== undefined) {
-      const own = automatonOf(pattern, 'throw') ?? automatonOf(pattern, 'ignore');
-      exact = automatonOf(pattern, 'throw') !== undefined;
+      const exactOwn = exactAutomata(pattern)?.dfa;
+      exact = exactOwn !== undefined;
+      const own = exactOwn ?? supersetAutomaton(pattern);
       if (own === undefined) return { kind: 'unknown' };
       candidates = DFA.fromIntersection(candidates, own, new DFA.LimitedNodeFactory(MAX_NODES));
     }
     for (const earlier of before) {
-      const automaton = automatonOf(earlier, 'throw');
-      if (automaton === undefined) {
-        exact = false;
-        continue;
-      }
-      const complement = automaton.copy();
-      complement.complement();
-      candidates = DFA.fromIntersection(candidates, complement, new DFA.LimitedNodeFactory(MAX_NODES));
+      const complement = exactAutomata(earlier)?.complement;
+      if (complement === undefined) exact = false;
+      else candidates = DFA.fromIntersection(candidates, complement, new DFA.LimitedNodeFactory(MAX_NODES));
     }
   } catch {
     return { kind: 'unknown' };
@@ -77,13 +73,12 @@ function anyMessage(): DFA {
   return DFA.fromFA(nfa);
 }
 
-function automatonOf(pattern: CompiledPattern, assertions: 'throw' | 'ignore'): DFA | undefined {
-  const nfa = nfaOf(withoutEdgeAnchors(pattern.source), pattern.flags, assertions);
+/** A DFA of the pattern with its look-arounds and anchors read as true: a superset of what it matches. */
+function supersetAutomaton(pattern: CompiledPattern): DFA | undefined {
+  const nfa = nfaOf(withoutEdgeAnchors(pattern.source), pattern.flags, 'ignore');
   if (typeof nfa === 'string') return undefined;
   try {
-    const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
-    dfa.minimize();
-    return dfa;
+    return DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
   } catch {
     return undefined;
   }
@@ -106,9 +101,4 @@ function wordsOf(dfa: DFA, limit: number): string[] {
     frontier = next;
   }
   return words;
-}
-
-function readableChar(range: CharRange): string {
-  const preferred = [...PREFERRED].find(ch => ch.charCodeAt(0) >= range.min && ch.charCodeAt(0) <= range.max);
-  return preferred ?? String.fromCharCode(range.min);
 }
