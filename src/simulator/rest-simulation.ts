@@ -15,7 +15,7 @@ import { abbreviate } from '../rules/selection-pattern';
 import { renderTemplate } from './vtl/sandbox';
 import { TemplateError } from './vtl/template-error';
 
-interface RestResponseModel {
+export interface RestResponseModel {
   readonly statusCode: string;
   /** The Java selection pattern, for messages. */
   readonly source?: string;
@@ -103,8 +103,7 @@ function methodResponseCodes(methodResponses: unknown): ReadonlySet<string> | un
  */
 export function simulateRest(model: RestModel, input: SimulationInput): SimulatedResponse {
   const { result, selectionInput } = resultToMatch(model.target, backendOf(input));
-  const selected = model.responses.find(r => r.pattern && selects(r.pattern, selectionInput, `selection pattern '${r.source}'`))
-    ?? model.responses.find(r => r.pattern === undefined);
+  const selected = model.responses[restSelection(model, selectionInput)];
   if (!selected) return internalServerError(undefined);
   if (model.methodResponseCodes && !model.methodResponseCodes.has(selected.statusCode)) return internalServerError(selected.statusCode);
 
@@ -136,6 +135,16 @@ export function simulateRest(model: RestModel, input: SimulationInput): Simulate
     isBase64Encoded: payload.binary,
     selected: selected.statusCode,
   };
+}
+
+/**
+ * The index of the integration response API Gateway selects for `selectionInput` (the Lambda error
+ * message or the status code): the first whose pattern matches it as a whole, else the first
+ * without a pattern (the default); -1 when none fits.
+ */
+export function restSelection(model: RestModel, selectionInput: string): number {
+  const matched = model.responses.findIndex(r => r.pattern && selects(r.pattern, selectionInput, `selection pattern '${r.source}'`));
+  return matched >= 0 ? matched : model.responses.findIndex(r => r.pattern === undefined);
 }
 
 function internalServerError(selected: string | undefined): SimulatedResponse {

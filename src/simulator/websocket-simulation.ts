@@ -15,7 +15,7 @@ import { javaToString } from './vtl/java-methods';
 import { renderTemplate } from './vtl/sandbox';
 import { TemplateError } from './vtl/template-error';
 
-interface WebSocketResponseModel {
+export interface WebSocketResponseModel {
   readonly key: string;
   readonly pattern?: CompiledPattern;
   readonly selection?: readonly ExpressionPart[];
@@ -81,8 +81,7 @@ export function webSocketModel(integrationType: unknown, target: MatchTarget, re
  */
 export function simulateWebSocket(model: WebSocketModel, input: SimulationInput): SimulatedResponse {
   const { result, selectionInput } = resultToMatch(model.target, backendOf(input));
-  const selected = model.responses.find(r => r.pattern && selects(r.pattern, selectionInput, `response key '${r.key}'`))
-    ?? model.responses.find(r => r.key === DEFAULT_KEY);
+  const selected = model.responses[webSocketSelection(model, selectionInput)];
   if (!selected) {
     return { statusCode: result.statusCode, headers: {}, body: result.body, isBase64Encoded: result.isBase64Encoded };
   }
@@ -97,6 +96,16 @@ export function simulateWebSocket(model: WebSocketModel, input: SimulationInput)
   const template = own(templateKey) ?? own(DEFAULT_KEY);
   const body = template === undefined || payload.binary ? payload.body : render(selected, templateKey, template, payload.body, input);
   return { statusCode: result.statusCode, headers: {}, body, isBase64Encoded: payload.binary, selected: selected.key };
+}
+
+/**
+ * The index of the integration response selected for `selectionInput` (the Lambda error message or
+ * the status code): the first whose key's pattern matches it as a whole, else `$default`; -1 when
+ * none fits.
+ */
+export function webSocketSelection(model: WebSocketModel, selectionInput: string): number {
+  const matched = model.responses.findIndex(r => r.pattern && selects(r.pattern, selectionInput, `response key '${r.key}'`));
+  return matched >= 0 ? matched : model.responses.findIndex(r => r.key === DEFAULT_KEY);
 }
 
 function evaluateSelection(parts: readonly ExpressionPart[], result: IntegrationResult, input: SimulationInput): string {
