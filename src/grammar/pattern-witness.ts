@@ -94,11 +94,22 @@ function wordsOf(dfa: DFA, limit: number): string[] {
     for (const [node, word] of frontier) {
       if ((dfa.finals as ReadonlySet<DFA.ReadonlyNode>).has(node)) words.push(word);
       if (words.length >= limit) break;
-      for (const [range, to] of node.out.entries()) {
-        if (next.length < limit * 4) next.push([to, word + readableChar(range)]);
+      for (const [ch, to] of readableFirst(node)) {
+        if (next.length < limit * 4) next.push([to, word + ch]);
       }
     }
     frontier = next;
   }
   return words;
+}
+
+/**
+ * A node's transitions as one character each, letters, digits and space first, then other printable
+ * ASCII, then the rest: `.` splits into ranges around line terminators, and the first of them
+ * starts at U+0000.
+ */
+function readableFirst(node: DFA.ReadonlyNode): Array<[string, DFA.ReadonlyNode]> {
+  const rank = (ch: string) => (/[A-Za-z0-9 ]/.test(ch) ? 0 : /[!-~]/.test(ch) ? 1 : 2);
+  return [...node.out.entries()].map(([range, to]) => [readableChar(range), to] as [string, DFA.ReadonlyNode])
+    .sort((a, b) => rank(a[0]) - rank(b[0]));
 }

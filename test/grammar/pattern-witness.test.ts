@@ -37,6 +37,13 @@ describe('error messages (Lambda)', () => {
     expect(catchAll.matches((witness as { input: string }).input)).toBe(true);
   });
 
+  test('a dot is spelled with a letter, not the control character its first range starts at', () => {
+    // `.` leaves out line terminators, so its automaton's first range is U+0000 to U+0009.
+    expect(inputSelecting(compiled('.+'), [], 'lambda')).toEqual({ kind: 'found', input: 'a' });
+    const catchAll = compiled('(?!\\[BadRequest\\]|\\[NotFound\\]).+');
+    expect(inputSelecting(catchAll, [compiled('\\[BadRequest\\].*')], 'lambda')).toEqual({ kind: 'found', input: expect.stringMatching(/^[A-Za-z]$/) });
+  });
+
   test('with no pattern, the message is one no earlier pattern matches', () => {
     const notFound = compiled('\\[NotFound\\].*');
     const witness = inputSelecting(undefined, [notFound], 'lambda');
