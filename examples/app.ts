@@ -135,12 +135,15 @@ export class ItemsWebSocketStack extends Stack {
   }
 }
 
-const app = new App();
-// Every integration response of the app, including aws-cdk-lib's own CORS preflight methods, goes
-// through the rule table at synth. On aws-cdk-lib with `Validations`, addTo registers the library's
-// validation plugin: its findings land in aws-cdk-lib's report (cdk.out/validation-report.json),
-// acknowledged with Validations.of(scope).acknowledge({ id: 'cdk-integration-responses::<rule-id>', ... }).
-IntegrationResponseChecks.addTo(app);
-new ItemsApiStack(app, 'IntegrationResponsesExample');
-new ItemsWebSocketStack(app, 'IntegrationResponsesWebSocketExample');
-app.synth();
+// Synthesized only when run as the CDK app (cdk.json), not when a test imports the stacks.
+if (require.main === module) {
+  const app = new App();
+  // Every integration response of the app, including aws-cdk-lib's own CORS preflight methods, goes
+  // through the rule table at synth. On aws-cdk-lib with `Validations`, addTo registers the library's
+  // validation plugin: its findings land in aws-cdk-lib's report (cdk.out/validation-report.json),
+  // acknowledged with Validations.of(scope).acknowledge({ id: 'cdk-integration-responses::<rule-id>', ... }).
+  IntegrationResponseChecks.addTo(app);
+  new ItemsApiStack(app, 'IntegrationResponsesExample');
+  new ItemsWebSocketStack(app, 'IntegrationResponsesWebSocketExample');
+  app.synth();
+}

@@ -33,3 +33,4 @@ export * from './simulator/types';
 export * from './simulator/rest-simulator';
 export * from './simulator/websocket-simulator';
 export * from './simulator/http-simulator';
+export * from './contract/response-contract';
