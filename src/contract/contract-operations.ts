@@ -25,6 +25,7 @@ export type ModeledOperation = (
 const MAX_PATH_DEPTH = 64;
 
 const PROXY_NOTE = "proxy integration: API Gateway passes the backend's answer through, so it has no integration responses";
+const ONE_WAY_NOTE = 'one-way route (no route response selection expression): the client receives none of these answers';
 const UNKNOWN_TARGET_NOTE = 'the integration type or URI is only known at deployment, so which backend answers select a response is not known';
 
 type Resources = Record<string, unknown>;
@@ -198,9 +199,10 @@ function webSocketOperations(resources: Resources, stack: string | undefined): A
       const route = propertiesOf(resources, routeId);
       const routeKey = knownString(route.RouteKey) ?? `(route key of ${routeId} only known at deployment)`;
       const base = { protocol: 'websocket' as const, name: `${api} route ${routeKey}`, stack, id: apiId };
-      operations.push(route.RouteResponseSelectionExpression === undefined
-        ? { ...base, ...model(), note: 'one-way route (no route response selection expression): the client receives no answer' }
-        : { ...base, ...model() });
+      const modeledRoute = model();
+      const oneWay = route.RouteResponseSelectionExpression === undefined ? ONE_WAY_NOTE : undefined;
+      const note = [oneWay, modeledRoute.note].filter(n => n !== undefined).join('; ');
+      operations.push({ ...base, ...modeledRoute, ...(note === '' ? {} : { note }) });
     }
   }
   return operations;

@@ -18,9 +18,9 @@ export function outcomeLines(outcome: Outcome): string[] {
   if (client !== undefined) {
     if (client.statusCode !== undefined) lines.push(`status  ${client.statusCode}`);
     for (const name of Object.keys(client.headers).sort()) lines.push(`header  ${name}: ${client.headers[name]}`);
-    const body = client.body === '' ? '(empty)' : client.isBase64Encoded ? `(base64) ${client.body}` : client.body;
-    // Trailing blanks are cut for the reader; changes are found on the answers themselves.
-    body.split(/\r?\n/).forEach((line, i) => lines.push((i === 0 ? `body    ${line}` : `        ${line}`).trimEnd()));
+    const body = client.body === '' ? '(empty)' : client.body.trim() === '' ? '(white space only)' : client.isBase64Encoded ? `(base64) ${client.body}` : client.body;
+    // Trailing blanks and line breaks are cut for the reader; changes are found on the answers themselves.
+    body.replace(/\s+$/, '').split(/\r?\n/).forEach((line, i) => lines.push((i === 0 ? `body    ${line}` : `        ${line}`).trimEnd()));
   }
   if (outcome.note !== undefined) lines.push(outcome.note);
   return lines;

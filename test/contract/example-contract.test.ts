@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { copyAssembly, readStack, renamedAndReordered, REST_STACK, synthesizeExample, WEBSOCKET_STACK, writeStack } from './example-assembly';
 import { ContractOperation, ResponseContract, RestSimulator, WebSocketSimulator } from '../../src';
 import { runCli } from '../../src/cli';
@@ -141,6 +142,34 @@ describe('the contract of the example app', () => {
     const json = run('contract', '--format', 'json', outdir);
     expect(JSON.parse(json.out)).toEqual(contract.toJson());
     expect(contract.toJson().operations).toHaveLength(8);
+  });
+});
+
+describe('the README', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const blockAfter = (marker: string) => {
+    const start = readme.indexOf('```text\n', readme.indexOf(marker)) + '```text\n'.length;
+    return readme.slice(start, readme.indexOf('```', start));
+  };
+
+  test("shows the example's contract as the library writes it", () => {
+    const excerpt = blockAfter("Part of the example app's contract");
+    expect(excerpt).toContain('GET /items/{id}');
+    expect(contract.toText()).toContain(excerpt);
+  });
+
+  test("shows the diff's first lines as the CLI writes them", () => {
+    const shown = blockAfter('change nothing. Exit code 0').split('\n').slice(1).filter(l => l !== '            ...' && l !== '');
+    const copy = copyAssembly(outdir);
+    try {
+      const template = readStack(copy, REST_STACK);
+      const [, method] = resources(template, 'AWS::ApiGateway::Method').find(([, m]) => m.Properties.Integration.Type === 'AWS')!;
+      method.Properties.Integration.IntegrationResponses.find((r: any) => r.StatusCode === '404').SelectionPattern = '\\[Missing\\].*';
+      writeStack(copy, REST_STACK, template);
+      expect(run('diff', outdir, copy).out.split('\n').slice(0, shown.length)).toEqual(shown);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 
