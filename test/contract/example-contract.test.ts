@@ -37,9 +37,9 @@ function pathOf(resourceId: any): string {
 
 /** The logical ID of the method an operation names. */
 function methodOf(operation: ContractOperation): string {
-  const [, method, path] = /^REST API ItemsApi (\S+) (\S+)$/.exec(operation.name)!;
+  const [, method, resourcePath] = /^REST API ItemsApi (\S+) (\S+)$/.exec(operation.name)!;
   return resources(restTemplate, 'AWS::ApiGateway::Method')
-    .find(([, m]) => m.Properties.HttpMethod === method && pathOf(m.Properties.ResourceId) === path)![0];
+    .find(([, m]) => m.Properties.HttpMethod === method && pathOf(m.Properties.ResourceId) === resourcePath)![0];
 }
 
 /** The logical ID of the integration a route operation names. */
