@@ -13,7 +13,7 @@ import pytest
 from aws_cdk import App
 
 from app import ItemsApiStack, create_app
-from cdk_integration_responses import BackendResult, RestSimulator
+from cdk_integration_responses import BackendResult, ResponseContract, RestSimulator
 
 STACKS = ["IntegrationResponsesExample", "IntegrationResponsesWebSocketExample"]
 
@@ -96,3 +96,24 @@ def test_simulated_health_check_from_the_python_stack(rest_stack):
     assert answer.status_code == 200
     assert answer.headers == {"Cache-Control": "no-store", "Access-Control-Allow-Origin": "*"}
     assert json.loads(answer.body) == {"status": "ok", "stage": "prod"}
+
+
+def test_same_contract_as_the_typescript_example(assembly):
+    # What every method and route answers, read from both cloud assemblies: equal text, no change.
+    ours = ResponseContract.from_assembly(assembly.directory)
+    theirs = ResponseContract.from_assembly(os.environ["CDK_REFERENCE_OUT"])
+    assert ResponseContract.compare(theirs, ours) == []
+    assert ours.to_text() == theirs.to_text()
+    get_item = next(o for o in ours.operations if o.name == "REST API ItemsApi GET /items/{id}")
+    not_found = next(r for r in get_item.rows if r.backend == 'Lambda error "[NotFound]"')
+    assert not_found.response == r"404 (pattern \[NotFound\].*)"
+    assert not_found.client.status_code == 404
+    assert not_found.client.headers == {"Access-Control-Allow-Origin": "*"}
+
+
+def test_contract_of_the_python_stack_fits_a_snapshot(rest_stack):
+    text = ResponseContract.from_stack(rest_stack, sample_body='{"id": "a1", "name": "x"}').to_text()
+    assert text == ResponseContract.from_stack(rest_stack, sample_body='{"id": "a1", "name": "x"}').to_text()
+    assert "REST API ItemsApi GET /health\n" in text
+    assert '"id": "a1"' in text
+

@@ -11,6 +11,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cdkintegrationresponses.BackendResult;
+import io.github.cdkintegrationresponses.ContractOperation;
+import io.github.cdkintegrationresponses.ContractRow;
+import io.github.cdkintegrationresponses.ResponseContract;
 import io.github.cdkintegrationresponses.RestSimulator;
 import io.github.cdkintegrationresponses.SimulatedResponse;
 import io.github.cdkintegrationresponses.SimulationInput;
@@ -45,6 +48,22 @@ class ItemsAppTest {
         // An empty comparison would pass for the wrong reason: the TypeScript app has these resources.
         assertTrue(theirs.size() >= 4, "the TypeScript template has " + theirs.size() + " compared resources");
         assertEquals(theirs, TemplateComparison.compared(template(stack)));
+    }
+
+    @Test
+    void sameContractAsTheTypeScriptExample() {
+        // What every method and route answers, read from both cloud assemblies: equal text, no change.
+        ResponseContract ours = ResponseContract.fromAssembly(outdir.toString());
+        ResponseContract theirs = ResponseContract.fromAssembly(System.getenv("CDK_REFERENCE_OUT"));
+        assertEquals(List.of(), ResponseContract.compare(theirs, ours));
+        assertEquals(theirs.toText(), ours.toText());
+        ContractOperation getItem = ours.getOperations().stream()
+            .filter(o -> o.getName().equals("REST API ItemsApi GET /items/{id}")).findFirst().orElseThrow();
+        ContractRow notFound = getItem.getRows().stream()
+            .filter(r -> r.getBackend().equals("Lambda error \"[NotFound]\"")).findFirst().orElseThrow();
+        assertEquals("404 (pattern \\[NotFound\\].*)", notFound.getResponse());
+        assertEquals(404, notFound.getClient().getStatusCode().intValue());
+        assertEquals(Map.of("Access-Control-Allow-Origin", "*"), notFound.getClient().getHeaders());
     }
 
     @Test
