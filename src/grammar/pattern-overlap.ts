@@ -14,6 +14,7 @@ const MAX_NODES = 5000;
  */
 const MAX_SUBSET_WORK = 500_000;
 const PREFERRED = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ';
+const PREFERRED_CODES: readonly number[] = [...PREFERRED].map(ch => ch.charCodeAt(0));
 const CACHE_LIMIT = 2000;
 
 /**
@@ -147,8 +148,8 @@ function shortestWord(dfa: DFA): string | undefined {
 
 /** A character of the range, a readable one where the range has one (for witnesses shown to users). */
 export function readableChar(range: CharRange): string {
-  const preferred = [...PREFERRED].find(ch => ch.charCodeAt(0) >= range.min && ch.charCodeAt(0) <= range.max);
-  return preferred ?? String.fromCharCode(range.min);
+  const preferred = PREFERRED_CODES.find(code => code >= range.min && code <= range.max);
+  return String.fromCharCode(preferred ?? range.min);
 }
 
 /**

@@ -4,6 +4,7 @@ import { CompiledPattern } from './java-pattern';
 import { withoutEdgeAnchors } from './linear-match';
 import { ALL_STATUS_CODES, MatchTarget } from './match-target';
 import { exactAutomata, readableChar } from './pattern-overlap';
+import { BoundedCache } from '../util/bounded-cache';
 
 // The same bounds as the overlap checks: past them an answer is not looked for.
 const MAX_NODES = 5000;
@@ -33,6 +34,16 @@ export type Witness =
  */
 export function inputSelecting(pattern: CompiledPattern | undefined, before: readonly CompiledPattern[], target: MatchTarget,
   preferred: readonly string[] = []): Witness {
+  // Apps repeat one response set on many methods: each set's answers are searched for once.
+  const name = (p: CompiledPattern | undefined) => (p === undefined ? '' : `${p.flags}/${p.source}`);
+  const key = [target, name(pattern), preferred.join(','), ...before.map(name)].join('\u0000');
+  return WITNESSES.get(key, () => search(pattern, before, target, preferred));
+}
+
+const WITNESSES = new BoundedCache<string, Witness>(2000);
+
+function search(pattern: CompiledPattern | undefined, before: readonly CompiledPattern[], target: MatchTarget,
+  preferred: readonly string[]): Witness {
   const selects = (input: string) => (pattern === undefined || pattern.matches(input)) && !before.some(b => b.matches(input));
   if (target === 'status') {
     const found = [...preferred, ...ALL_STATUS_CODES].find(selects);
