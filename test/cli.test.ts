@@ -35,8 +35,8 @@ describe('exit codes', () => {
   });
 
   test.each([
-    [[], "cdk-integration-responses: no command given (expected 'check' or 'simulate'); run 'cdk-integration-responses --help'"],
-    [['lint'], "cdk-integration-responses: unknown command 'lint' (expected 'check' or 'simulate'); run 'cdk-integration-responses --help'"],
+    [[], "cdk-integration-responses: no command given (expected 'check', 'simulate', 'contract' or 'diff'); run 'cdk-integration-responses --help'"],
+    [['lint'], "cdk-integration-responses: unknown command 'lint' (expected 'check', 'simulate', 'contract' or 'diff'); run 'cdk-integration-responses --help'"],
     [['check'], 'cdk-integration-responses: check needs at least one template file or cdk.out directory; run'],
     [['check', '--format', 'xml', 'x.json'], "cdk-integration-responses: --format takes 'text' or 'json', not 'xml'"],
     [['check', '--strict', 'x.json'], "cdk-integration-responses: unknown option '--strict'"],
