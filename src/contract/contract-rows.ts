@@ -2,7 +2,7 @@ import { ModeledOperation } from './contract-operations';
 import type { ContractAnswer, ContractRow } from './response-contract';
 import { CompiledPattern } from '../grammar/java-pattern';
 import { MatchTarget } from '../grammar/match-target';
-import { inputSelecting, Witness } from '../grammar/pattern-witness';
+import { inputsSelectingEach, Witness } from '../grammar/pattern-witness';
 import { restSelection, simulateRest } from '../simulator/rest-simulation';
 import { resultToMatch } from '../simulator/simulation-context';
 import { SimulationError } from '../simulator/simulation-error';
@@ -53,7 +53,10 @@ export function operationRows(operation: ModeledOperation, sampleBody: string): 
   const target = operation.model.target;
   const responses = views(operation);
   const rows: ContractRow[] = [];
-  const before: CompiledPattern[] = [];
+  const patterns = responses.map(r => r.pattern).filter((p): p is CompiledPattern => p !== undefined);
+  const mockCodes = operation.mockCodes ?? [];
+  const witnesses = inputsSelectingEach(patterns, target, [...mockCodes, ...COMMON_CODES], FORGOTTEN_CODES);
+  let patternIndex = 0;
   let successShown = false;
   for (const response of responses) {
     if (response.pattern === undefined) {
@@ -65,15 +68,13 @@ export function operationRows(operation: ModeledOperation, sampleBody: string): 
       }
       continue;
     }
-    const witness = inputSelecting(response.pattern, before, target, [...operation.mockCodes ?? [], ...COMMON_CODES]);
-    rows.push(witnessRow(operation, response.label, witness, target, sampleBody,
+    rows.push(witnessRow(operation, response.label, witnesses.each[patternIndex++], target, sampleBody,
       'unreachable: every backend answer its pattern matches is taken by an earlier response'));
-    before.push(response.pattern);
   }
   if (!successShown) rows.push(...successRows(operation, sampleBody));
   // A mock answers with its own codes only: those rows are the successes.
   if (operation.mockCodes !== undefined) return rows;
-  const unmatched = inputSelecting(undefined, before, target, FORGOTTEN_CODES);
+  const unmatched = witnesses.unmatched;
   if (unmatched.kind === 'found') {
     rows.push(simulatedRow(operation, failureInput(target, unmatched.input, sampleBody, ', which no pattern matches')));
   } else {

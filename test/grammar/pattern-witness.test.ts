@@ -37,6 +37,12 @@ describe('error messages (Lambda)', () => {
     expect(catchAll.matches((witness as { input: string }).input)).toBe(true);
   });
 
+  test('a tag anywhere in the message is found: the words that loop before it do not crowd it out', () => {
+    const badRequest = compiled('.*\\[BadRequest\\].*');
+    expect(inputSelecting(badRequest, [], 'lambda')).toEqual({ kind: 'found', input: '[BadRequest]' });
+    expect(inputSelecting(compiled('.*\\[NotFound\\].*'), [badRequest], 'lambda')).toEqual({ kind: 'found', input: '[NotFound]' });
+  });
+
   test('a dot is spelled with a letter, not the control character its first range starts at', () => {
     // `.` leaves out line terminators, so its automaton's first range is U+0000 to U+0009.
     expect(inputSelecting(compiled('.+'), [], 'lambda')).toEqual({ kind: 'found', input: 'a' });

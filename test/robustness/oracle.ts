@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { HttpSimulator, IntegrationResponseErrors, RestSimulator, SimulatedResponse, SimulationInput, TemplateChecker, WebSocketSimulator } from '../../src';
+import {
+  HttpSimulator, IntegrationResponseErrors, ResponseContract, RestSimulator, SimulatedResponse, SimulationInput, TemplateChecker, WebSocketSimulator,
+} from '../../src';
 import { runCli } from '../../src/cli';
 
 /** What one call of a front end did. */
@@ -59,6 +61,14 @@ export class Oracle {
       return bad === undefined ? undefined : `malformed finding ${JSON.stringify(bad).slice(0, 300)}`;
     });
 
+    call('ResponseContract', () => ResponseContract.fromTemplate(template), contract => {
+      const text = contract.toText();
+      if (typeof text !== 'string' || text === '') return 'the contract has no text';
+      // The same template is the same behaviour: a contract compared with itself has no change.
+      const changes = ResponseContract.compare(contract, ResponseContract.fromTemplate(template));
+      return changes.length === 0 ? undefined : `a contract differs from itself: ${JSON.stringify(changes[0]).slice(0, 300)}`;
+    });
+
     const resources = Object.entries((template.Resources ?? {}) as Record<string, { Type?: unknown } | null>);
     const method = resources.find(([, r]) => r?.Type === 'AWS::ApiGateway::Method')?.[0];
     const integration = resources.find(([, r]) => r?.Type === 'AWS::ApiGatewayV2::Integration')?.[0];
@@ -73,6 +83,7 @@ export class Oracle {
       fs.writeFileSync(file, serialized(template));
       call('cli check', () => this.cli(['check', '--format', 'json', file]), ({ code, err }) => code === 2 && !err.startsWith('cdk-integration-responses: ')
         ? `exit 2 without a clear message: ${err}` : cliProblem(code, err));
+      call('cli contract', () => this.cli(['contract', file]), ({ code, err }) => cliProblem(code, err));
       const resource = method ?? integration;
       if (resource !== undefined) {
         const backend = path.join(this.dir, 'backend.json');

@@ -7,4 +7,5 @@ test('a few hundred mutated templates and backend answers: no internal error, no
   const result = runCases({ seed: 20, cases: 300, cliEvery: 10, maxMillis: 3000 });
   expect(result.failure).toBeUndefined();
   expect(result.counts['TemplateChecker.check'].answer + result.counts['TemplateChecker.check']['documented-error']).toBe(300);
+  expect(result.counts.ResponseContract.answer + result.counts.ResponseContract['documented-error']).toBe(300);
 }, 120_000);
