@@ -135,10 +135,10 @@ describe('rows', () => {
   });
 
   test('forty patterns that each take a tag get their own tag (found in one pass over the order)', () => {
-    const responses = Array.from({ length: 40 }, (_, i) => ({ StatusCode: String(400 + i), SelectionPattern: `.*E${i}.*` }));
+    const responses = Array.from({ length: 40 }, (_, i) => ({ StatusCode: String(400 + i), SelectionPattern: `.*\\[E${i}\\].*` }));
     const contract = contractOf({ ...api(), ...method('M', root(), lambda([{ StatusCode: '200' }, ...responses])) });
     const rows = contract.operations[0].rows;
-    expect(rows.slice(1, 41).map(r => r.backend)).toEqual(responses.map((_, i) => `Lambda error "E${i}"`));
+    expect(rows.slice(1, 41).map(r => r.backend)).toEqual(responses.map((_, i) => `Lambda error "[E${i}]"`));
     expect(rows.slice(1, 41).map(r => r.client?.statusCode)).toEqual(responses.map((_, i) => 400 + i));
     expect(rows[41].backend).toBe('Lambda error "A", which no pattern matches');
   });
