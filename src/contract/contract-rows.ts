@@ -40,8 +40,10 @@ function views(operation: ModeledOperation): ResponseView[] {
 function noResponseLabel(operation: ModeledOperation): string {
   return operation.protocol === 'rest'
     ? 'no integration response (API Gateway answers 500)'
-    : 'no integration response (the backend body passes through unmapped)';
+    : 'no integration response';
 }
+
+const WEBSOCKET_NO_MATCH = 'API Gateway fails the call: "No match for output mapping and no default output mapping configured" (see ws-no-default-key in docs/rules.md)';
 
 /**
  * The rows of an operation: for each response a backend answer that selects it (or why there is
@@ -71,7 +73,8 @@ export function operationRows(operation: ModeledOperation, sampleBody: string): 
     rows.push(witnessRow(operation, response.label, witnesses.each[patternIndex++], target, sampleBody,
       'unreachable: every backend answer its pattern matches is taken by an earlier response'));
   }
-  if (!successShown) rows.push(...successRows(operation, sampleBody));
+  // Without a default, the success may be a pattern's answer already (`status 200` for `2\d\d`).
+  if (!successShown) rows.push(...successRows(operation, sampleBody).filter(row => !rows.some(r => sameInput(r, row))));
   // A mock answers with its own codes only: those rows are the successes.
   if (operation.mockCodes !== undefined) return rows;
   const unmatched = witnesses.unmatched;
@@ -84,6 +87,10 @@ export function operationRows(operation: ModeledOperation, sampleBody: string): 
     });
   }
   return rows;
+}
+
+function sameInput(a: ContractRow, b: ContractRow): boolean {
+  return a.input !== undefined && b.input !== undefined && JSON.stringify(a.input) === JSON.stringify(b.input);
 }
 
 function witnessRow(operation: ModeledOperation, label: string, witness: Witness, target: MatchTarget, sampleBody: string,
@@ -133,6 +140,8 @@ export function simulateOn(operation: ModeledOperation, input: BackendResult): {
       const { statusCode, headers, body, isBase64Encoded } = answer;
       return { response, client: { statusCode, headers, body, isBase64Encoded } };
     }
+    // The simulator passes the body on here (docs/simulator.md); what API Gateway does is documented.
+    if (index < 0) return { response, note: WEBSOCKET_NO_MATCH };
     const answer = simulateWebSocket(operation.model, { backend: input });
     return { response, client: { headers: {}, body: answer.body, isBase64Encoded: answer.isBase64Encoded } };
   } catch (e) {

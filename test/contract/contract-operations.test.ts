@@ -234,6 +234,19 @@ describe('WebSocket APIs', () => {
     expect(ping.rows[0].client?.statusCode).toBeUndefined();
   });
 
+  test('an answer no key matches, with no $default, is API Gateway\'s configuration error, not a guess', () => {
+    const contract = ResponseContract.fromTemplate({
+      Resources: { ...socket, ...integration('Ping'), ...response('Ok', 'Ping', '/2\\d\\d/', '{}'), ...route('PingRoute', 'ping', 'Ping') },
+    });
+    const rows = contract.operations[0].rows;
+    // The success is the answer of the 2xx key already: it is not repeated.
+    expect(rows.map(r => r.backend)).toEqual(['status 200', 'status 500, which no pattern matches']);
+    const unmatched = rows[1];
+    expect(unmatched).toMatchObject({ backend: 'status 500, which no pattern matches', response: 'no integration response' });
+    expect(unmatched.client).toBeUndefined();
+    expect(unmatched.note).toContain('No match for output mapping and no default output mapping configured');
+  });
+
   test('HTTP APIs have no integration responses and are left out', () => {
     const contract = ResponseContract.fromTemplate({
       Resources: {
