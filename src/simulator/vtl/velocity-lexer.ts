@@ -54,6 +54,12 @@ const LEAK_KEEPING_DIRECTIVES = new Set(['if', 'set', 'foreach', 'macro', 'defin
 const DIRECTIVE_WORD = /^#(?:\{([a-zA-Z][a-zA-Z0-9_-]*)\}|([a-zA-Z][a-zA-Z0-9_-]*))/;
 /** `$` or `$!` right before a directive or block macro call: no argument of a method call. */
 const SIGNS_BEFORE_DIRECTIVE = /^\$!?#[@a-zA-Z{]/;
+/** `$` and `$!` signs (each with the backslashes before it) right before a comment or a raw block. */
+const SIGNS_BEFORE_COMMENT = /^(?:\\*\$!?)+#(?:#|\*|\[\[)/;
+/** `$` and `$!` signs right before a `##` comment. */
+const SIGNS_BEFORE_LINE_COMMENT = /^(?:\$!?)+##/;
+/** The signs Velocity's lexer reads as one token with a raw block right after them (see `signsBeforeRaw`). */
+const SIGNS_BEFORE_RAW = /^(?:\\*\$(?:\\*!)?)+#\[\[/;
 /** A block macro call's name (`#@m`), as Velocity's lexer reads it. */
 const BLOCK_CALL = /^#(@[a-zA-Z0-9_@]*)/;
 const SET_WITH_INDENT = /^[ \t]+#(?:set|\{set\})[ \t]*\(/;
@@ -144,6 +150,17 @@ class VelocityLexer {
   private dotIsText = false;
   /** After `leaveLeakedCall`: a `.name` next is a property of nothing, which writes nothing. */
   private dotLeak = false;
+  /**
+   * Whether the last token, in a leaked call, was a directive, a macro call or a comment: a `.name`
+   * next is text and leaves the call, and a word's properties next are dropped and leave it too
+   * (`$a.b(#set($x = 1).c x` writes `(.c x`, `...x.c.d y` writes `(x y`).
+   */
+  private afterDirective = false;
+  /**
+   * After `$` signs and a `#*` comment or a raw block, in a leaked call: `##` starts a comment, right
+   * away or after a word (`$a.b($#*c*#x##c` writes `(x`).
+   */
+  private signComment = false;
   /** Where each open block starts, to match `#end`s as Velocity does. */
   private readonly blocks: Array<{ readonly name: string; readonly at: number; elsed?: boolean }> = [];
   /** Whether the last token was text: spaces before a `#set` then belong to it. */
@@ -185,17 +202,18 @@ class VelocityLexer {
       this.dotIsText = false;
       const dots = this.dotLeak;
       this.dotLeak = false;
+      const directiveBefore = this.afterDirective;
+      this.afterDirective = false;
+      const signComment = this.signComment;
+      this.signComment = false;
       if (elseLeak !== 'on' || !/^(?:[#a-zA-Z0-9_-]|\$!?\{)/.test(this.t.slice(this.i, this.i + 3))) this.elseLeak = undefined;
-      if (dots && c === '.' && /^\.[a-zA-Z_]/.test(this.t.slice(this.i, this.i + 2))) this.dropLeakedProperty();
-      else if (brace && c === '}') this.closeBraceLeak();
-      else if (leak && /[a-zA-Z_]/.test(c)) this.wordAfterReference(leak, brace);
-      else if (leak === 'property' && c === '(' && this.callLeak === undefined) this.openLeakedCall();
-      else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) this.callArgumentText(c, reference, sigil, sigil === '#' || dotLeaves, dotText);
-      else if (c === '#') this.hash(reference, elseLeak === 'pending');
-      else if (c === '\\') this.backslashes(sigil);
-      else if (c === '$') this.dollar(sigil, property, elseLeak);
-      else if ((c === ' ' || c === '\t') && SET_WITH_INDENT.test(this.t.slice(this.i, this.i + 120))) this.setIndent(reference);
-      else this.text(c, sigil);
+      if (dots && c === '.' && /^\.[a-zA-Z_]/.test(this.t.slice(this.i, this.i + 2))) {this.dropLeakedProperty();} else if (brace && c === '}') {this.closeBraceLeak();} else if (leak && /[a-zA-Z_]/.test(c)) {this.wordAfterReference(leak, brace);} else if (leak === 'property' && c === '(' && this.callLeak === undefined) {this.openLeakedCall();} else if (this.callLeak !== undefined && signComment && /[a-zA-Z0-9_-]/.test(c)) {this.wordAfterSignComment();} else if (this.callLeak !== undefined && directiveBefore && /[a-zA-Z_]/.test(c)) {this.wordAfterDirective();} else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) {
+        this.callArgumentText(c, reference, sigil, sigil === '#' || dotLeaves || directiveBefore, dotText);
+      } else if ((c === '$' || c === '\\') && SIGNS_BEFORE_RAW.test(this.t.slice(this.i, this.i + 1000)) && this.signsBeforeRaw()) {
+        // The raw block, after the signs (see `signsBeforeRaw`).
+      } else if (c === '#' && signComment && this.t.startsWith('##', this.i)) {
+        this.lineComment();
+      } else if (c === '#') {this.hash(reference, elseLeak === 'pending');} else if (c === '\\') {this.backslashes(sigil);} else if (c === '$') {this.dollar(sigil, property, elseLeak);} else if ((c === ' ' || c === '\t') && SET_WITH_INDENT.test(this.t.slice(this.i, this.i + 120))) {this.setIndent(reference);} else {this.text(c, sigil);}
     }
     const unclosed = this.blocks.pop();
     if (unclosed) throw syntaxError(this.t, unclosed.at, 'a block (#if, #foreach, #macro or #define) without #end');
@@ -230,6 +248,7 @@ class VelocityLexer {
   private emitDirective(source: string, end: number): void {
     const newline = /^[ \t]*\n/.exec(this.t.slice(end, end + 200));
     this.emit(source + (newline ? newline[0] : ''), end + (newline ? newline[0].length : 0));
+    this.afterDirective = this.callLeak !== undefined;
   }
 
   private hash(afterReference: boolean, elseLeak: boolean): void {
@@ -262,6 +281,7 @@ class VelocityLexer {
     const nl = t.indexOf('\n', i);
     if (nl < 0 && endsInsideToken(t.slice(i + 2))) throw this.endsInComment('##');
     this.emit(NOTHING, nl < 0 ? t.length : nl + 1);
+    this.afterDirective = this.callLeak !== undefined;
   }
 
   /** Velocity's lexer reads a `$` or `#` even in a comment as the start of a token that never ends. */
@@ -283,6 +303,9 @@ class VelocityLexer {
     const close = t.indexOf('*#', i + 2);
     if (close >= 0) {
       this.emit(NOTHING, close + 2);
+      // After `$` signs, a `##` next is a comment (see `signComment`); after anything else, see `afterDirective`.
+      this.signComment = this.callLeak !== undefined && /\$!?$/.test(t.slice(Math.max(0, i - 2), i));
+      this.afterDirective = this.callLeak !== undefined && !this.signComment;
       return;
     }
     // Velocity reads an open comment to the end of the template.
@@ -330,6 +353,11 @@ class VelocityLexer {
       const source = foreach ?? head + hoisted;
       this.argumentSpans.push([start, start + source.length]);
       this.emitDirective(source, end);
+      if (name === 'set' && this.callLeak !== undefined && /\$!?$/.test(t.slice(Math.max(0, i - 2), i))) {
+        // A `#set` after `$` signs, in a leaked call: see `signComment`.
+        this.signComment = true;
+        this.afterDirective = false;
+      }
     } else if (this.macros.has(name) && !DIRECTIVES.has(name) && t[open] !== '(') {
       // A macro called without arguments.
       this.emitDirective(`#${name}()`, j);
@@ -432,6 +460,15 @@ class VelocityLexer {
       this.hashAfterProperty();
       return;
     }
+    if (this.callLeak !== undefined && sigil === '$' && !bang && t[start] === '.' && /^[a-zA-Z]/.test(t.slice(start + 1, start + 2))) {
+      // After another sign, `$.c` is text, and a `##` next starts a comment (see `signComment`).
+      const name = /^\.[a-zA-Z_][a-zA-Z0-9_-]*/.exec(t.slice(start, start + 201))![0];
+      this.out += asText('$' + name);
+      this.i = start + name.length;
+      this.afterText = true;
+      this.signComment = true;
+      return;
+    }
     if (this.callLeak !== undefined && !bang && t[start] === '.' && /^[a-zA-Z]/.test(t.slice(start + 1, start + 2))) {
       // In a leaked call, `$.c` writes `.c`: the `.` is text and `c` a word in a property (see `wordLeak`).
       this.emit(asText('.'), start + 1);
@@ -453,7 +490,9 @@ class VelocityLexer {
       const source = renameWords(dropStraySigns(t.slice(start, reference.end))).replace(/^(\{?)([a-zA-Z_][a-zA-Z0-9_-]*)/, (_, brace, name) => brace + variableName(name));
       const callBeforeDot = !reference.endsWithProperty ? null : CALL_BEFORE_DOT.exec(t.slice(reference.end, reference.end + 6));
       const callBeforeDirective = reference.endsWithProperty
-        && ((t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? '')) || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 5))));
+        && ((t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? ''))
+          || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 5)))
+          || (t[reference.end] === '(' && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 1, reference.end + 1000))));
       // `$e(` and `$a.b(#if`: the reference, then the text `(`.
       const bare = reference.bareBeforeParenthesis || callBeforeDirective || callBeforeDot !== null;
       const at = this.out.length;
@@ -481,14 +520,16 @@ class VelocityLexer {
       return;
     }
     if (start >= t.length) throw syntaxError(t, i, `the template ends with '${bang ? '$!' : '$'}'`);
-    const signs = /^(?:\$!?)*/.exec(t.slice(start, start + 1000))![0];
-    const raw = t.startsWith('#[[', start + signs.length) ? t.indexOf(']]#', start + signs.length + 3) : -1;
-    if (raw >= 0) {
-      // Velocity writes `$#[[x]]#` as `[x`, `$$#[[x]]#` as `[[x`: a `[` for each `$`.
-      const count = 1 + (signs.match(/\$/g) ?? []).length;
-      this.emit(asText('['.repeat(count) + t.slice(start + signs.length + 3, raw)), raw + 3);
+    if (this.callLeak !== undefined && SIGNS_BEFORE_LINE_COMMENT.test(t.slice(i, i + 1000))) {
+      // In a leaked call, `$` signs before `##` are text, and the comment ends after its newline
+      // (`$a.b($!##c<newline>x` writes `($!x`), where a `##` right after the `(` is text.
+      const run = /^(?:\$!?)+/.exec(t.slice(i, i + 1000))![0];
+      this.out += asText(run);
+      this.i = i + run.length;
+      this.lineComment();
       return;
     }
+    const signs = /^(?:\$!?)*/.exec(t.slice(start, start + 1000))![0];
     const after = t.slice(start + signs.length, start + signs.length + 200);
     const word = DIRECTIVE_WORD.exec(after) ?? BLOCK_CALL.exec(after);
     if (word && !GRAMMAR_DIRECTIVES.has(word[1] ?? word[2])) {
@@ -509,7 +550,9 @@ class VelocityLexer {
       return;
     }
     // `$!` before what cannot start a reference writes `$` only; `${`, `$!{` and `$!}` stay as they are.
-    this.out += bang && t[start] !== '{' && t[start] !== '}' ? asText('$') : asText(t.slice(i, start));
+    // `$!` before more signs and a reference or a `.name` keeps its `!` too (`$!$.c` writes `$!$.c`).
+    const keepsBang = t[start] === '{' || t[start] === '}' || (t[start] === '$' && /^(?:\$!?)+(?:[a-zA-Z_{]|\.[a-zA-Z_])/.test(t.slice(start, start + 1000)));
+    this.out += bang && !keepsBang ? asText('$') : asText(t.slice(i, start));
     this.i = start;
     this.afterText = true;
     this.afterSigil = '$';
@@ -577,6 +620,8 @@ class VelocityLexer {
     this.afterText = true;
     // Velocity's lexer is back where a `##` starts a comment.
     if (word && t.startsWith('##', end)) this.lineComment();
+    // In a leaked call, `##x.c` is text and leaves the call, as `#x.c` does (see `leaveLeakedCall`).
+    else if (word && t[open] !== '(') this.dotLeavesCall = this.callLeak !== undefined;
   }
 
   /** Velocity's lexer is back in a property (`$a.b`): see `afterProperty` and `wordLeak`. */
@@ -590,6 +635,43 @@ class VelocityLexer {
   private openLeakedCall(): void {
     this.callLeak = this.i;
     this.emit('(', this.i + 1);
+  }
+
+  /**
+   * `$` and `$!` signs (with their backslashes) right before a raw block: Velocity's lexer reads them
+   * and the raw block as one token, and writes that token without its first three characters
+   * (`$#[[r]]#` writes `[r`, `$!#[[r]]#` `[[r`, `$$!#[[r]]#` `#[[r`). False when the block does not close.
+   */
+  private signsBeforeRaw(): boolean {
+    const { t, i } = this;
+    const open = i + SIGNS_BEFORE_RAW.exec(t.slice(i, i + 1000))![0].length;
+    const close = t.indexOf(']]#', open);
+    if (close < 0) return false;
+    this.emit(asText(t.slice(i, close).slice(3)), close + 3);
+    this.signComment = this.callLeak !== undefined;
+    return true;
+  }
+
+  /** A word right after a directive, a macro call or a comment in a leaked call (see `afterDirective`). */
+  private wordAfterDirective(): void {
+    const { t, i } = this;
+    const word = IDENTIFIER.exec(t.slice(i, i + 200))![0];
+    const chain = scanReference(t, i)!;
+    this.out += word;
+    this.i = chain.end;
+    this.afterText = true;
+    if (chain.end === i + word.length) return;
+    this.callLeak = undefined;
+    this.inLeakedProperty();
+  }
+
+  /** A word after `signComment`: text, after which `##` still starts a comment. */
+  private wordAfterSignComment(): void {
+    const word = /^[a-zA-Z0-9_-]+/.exec(this.t.slice(this.i, this.i + 200))![0];
+    this.out += word;
+    this.i += word.length;
+    this.afterText = true;
+    this.signComment = true;
   }
 
   /** A word right after a reference, where Velocity's lexer still reads a reference (see `wordLeak`). */

@@ -310,6 +310,61 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['$u.e(#if(true)${.x.y}#end', '(${.x}'],
     ['$u.e(#if(true)$!{.x.y z#end', FAILS],
   ],
+  // Recorded on 2026-12-06.
+  'signs right before a raw block: one token, written without its first three characters': [
+    ['$#[[r]]#', '[r'],
+    ['$!#[[r]]#', '[[r'],
+    ['$$!#[[r]]#', '#[[r'],
+    ['\\$!#[[r]]#', '#[[r'],
+    ['$!$!$!#[[r]]#', '!$!#[[r'],
+    ['$!#[[]]#', '[['],
+  ],
+  // Recorded on 2026-12-06.
+  '`$!` before more signs and a reference or a `.name` keeps its `!`': [
+    ['$!$.c', '$!$.c'],
+    ['$!$!$.c', '$!$!$.c'],
+    ['a$!$b', 'a$!'],
+    ['$!$!)', '$$)'],
+  ],
+  // Recorded on 2026-12-06.
+  'a method call opened right before `$` signs and a comment or a raw block': [
+    ['$i.b($##x', '($'],
+    ['$i.b($!##x\nq', '($!q'],
+    ['$i.b(\\$##end', '(\\$'],
+    ['$i.b($$##end', '($$'],
+    ['$i.b($!##x\n q', FAILS],
+    ['$i.b($!##x\nx##y\nq', FAILS],
+    ['$i.b($!##x\n.y.z q', '($!.y q'],
+    ['$i.b($#*c*#x', '(x'],
+    ['$i.b($#*c*#x##c\nq', '(xq'],
+    ['$i.b($#*c*###y\nq', '(q'],
+    ['$i.b($#*c*# x', FAILS],
+    ['$i.b($!#[[r]]#x##c\nq', '([[rxq'],
+    ['$i.b($!#[[r]]# x', FAILS],
+  ],
+  // Recorded on 2026-12-06.
+  'in a call opened before a directive, `.name` after a directive, macro call or comment leaves the call': [
+    ['$i.b(#set($s = 1).y.z q', '(.y q'],
+    ['$i.b(#set($s = 1)x.y.z q', '(x q'],
+    ['$i.b(#set($s = 1).y##c\nq', '(.y##c\nq'],
+    ['$i.b(#if(true)x.y q#end', '(x q'],
+    ['$i.b(#*c*#x.y(1) q', '(x q'],
+    ['#macro(m)z#end$i.b(#m().y q', '(z.y q'],
+    ['$i.b(#break.y q', '('],
+    ['$i.b(##x.x.y q', '(##x.x q'],
+    ['$i.b(#*c*#.y(1) q', FAILS],
+  ],
+  // Recorded on 2026-12-06.
+  'in such a call, `##` after `$` signs, `$$.c` or `$#set(...)` is a comment': [
+    ['$i.b(#set($s = 1)$##x\nq', '($q'],
+    ['$i.b(#set($s = 1)\\$##x\nq', '(\\$q'],
+    ['$i.b(#set($s = 1)x$##x\nq', '(x$q'],
+    ['$i.b(#set($s = 1)$!$.c##c\nq', '($!$.cq'],
+    ['$i.b(#set($s = 1)$$.c##c\nq', '($$.cq'],
+    ['$i.b($#set($s = 1)x##c\nq', '(xq'],
+    ['$i.b($#set($s = 1)## ', '('],
+    ['$i.b($#if(true)##c\nq#end', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
