@@ -74,6 +74,11 @@ function lineOf(ast: Position | undefined): number | undefined {
  * methods of `java-methods.ts` and the functions of the objects the simulator exposes, never reach
  * a prototype or a constructor, and their work is bounded (loop iterations, ranges, string sizes).
  */
+/** The body of a block macro call, which `$bodyContent` renders (see `getMacroBody`). */
+class MacroBody {
+  constructor(public readonly asts: unknown[]) {}
+}
+
 class SandboxCompile extends (Compile as any) {
   private iterations = 0;
   private loopVariables = 0;
@@ -140,6 +145,7 @@ class SandboxCompile extends (Compile as any) {
    */
   public getReferences(ast: unknown, isVal?: boolean): unknown {
     const value = super.getReferences(ast, isVal);
+    if (value instanceof MacroBody) return isVal ? this.renderBody(value) : value;
     if (typeof value === 'function') return isVal ? '' : undefined;
     return isVal ? renderedValue(value) : value;
   }
@@ -186,6 +192,24 @@ class SandboxCompile extends (Compile as any) {
       this.macroDepth--;
       this.macroArguments.pop();
       this.endBreak();
+    }
+  }
+
+  /**
+   * `#@m()body#end`: Velocity renders the body where the macro writes `$bodyContent`, each time it
+   * does, with the macro's variables (velocityjs renders it once, before the call, with the caller's).
+   */
+  public getMacroBody(asts: unknown[]): unknown {
+    return this.getMacro(asts[0] as Position & MacroCall, new MacroBody(asts.slice(1)));
+  }
+
+  private renderBody(body: MacroBody): string {
+    const self = this as any;
+    const contextId = self.contextId;
+    try {
+      return self.renderAstList(body.asts, contextId);
+    } finally {
+      self.contextId = contextId;
     }
   }
 

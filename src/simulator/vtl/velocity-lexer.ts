@@ -28,7 +28,10 @@ import { asText, NOTHING } from './velocity-text';
  *   Velocity does (velocity-arguments.ts);
  * - the states Velocity's lexer is left in after some sequences of references (see the fields
  *   below): a word after `$a.b()` loses its properties, `##` after `$a.b` or in a call opened before
- *   a directive starts no comment, and `#set` is read or refused accordingly.
+ *   a directive starts no comment, and `#set` is read or refused accordingly;
+ * - `$` signs right before a raw block are read with it (`signsBeforeRaw`);
+ * - `#@m(...)...#end` calls the macro with the body as `$bodyContent` (`blockMacroCall`); a block
+ *   call of a macro the template does not define is written as it stands.
  */
 
 /**
@@ -64,6 +67,19 @@ const SIGNS_BEFORE_RAW = /^(?:\\*\$(?:\\*!)?)+#\[\[/;
 const BLOCK_CALL = /^#(@[a-zA-Z0-9_@]*)/;
 const SET_WITH_INDENT = /^[ \t]+#(?:set|\{set\})[ \t]*\(/;
 
+/** A block open where the lexer is: `#if`, `#foreach`, `#macro`, `#define`, or a block macro call (`@`). */
+interface Block {
+  readonly name: string;
+  /** Where it starts in the template. */
+  readonly at: number;
+  elsed?: boolean;
+  /** For a call of a macro the template does not define: where it starts in the output, and how many escaped references came before. */
+  readonly unknownCall?: { readonly out: number; readonly escapes: number };
+}
+
+/** `#@name(`: a block macro call. */
+const BLOCK_MACRO_CALL = /^#@([a-zA-Z][a-zA-Z0-9_-]*)[ \t]*\(/;
+
 /** A prepared template: the source for velocityjs and what the sandbox needs to render it. */
 export interface PreparedTemplate {
   readonly source: string;
@@ -93,7 +109,7 @@ interface ContinuableReference {
 class VelocityLexer {
   private readonly macros = new Set<string>();
   private readonly escapedReferences: string[] = [];
-  private readonly argumentSpans: Array<[number, number]> = [];
+  private argumentSpans: Array<[number, number]> = [];
   private readonly literals: string[] = [];
   private out = '';
   private i = 0;
@@ -162,7 +178,7 @@ class VelocityLexer {
    */
   private signComment = false;
   /** Where each open block starts, to match `#end`s as Velocity does. */
-  private readonly blocks: Array<{ readonly name: string; readonly at: number; elsed?: boolean }> = [];
+  private readonly blocks: Block[] = [];
   /** Whether the last token was text: spaces before a `#set` then belong to it. */
   private afterText = false;
   /** The `$` or `#` that started nothing just before, if any: a backslash after it is text. */
@@ -256,8 +272,6 @@ class VelocityLexer {
     if (afterReference && (t.startsWith('#[[', i) || (t.startsWith('#*', i) && !t.startsWith('#**', i)) || /^#(?:set|\{set\})[ \t]*\(/.test(t.slice(i, i + 20)))) {
       this.referenceLeak = true;
     }
-    const blockCall = /^#@([a-zA-Z][a-zA-Z0-9_-]*)/.exec(t.slice(i, i + 200));
-    if (blockCall && this.macros.has(blockCall[1])) this.blocks.push({ name: '@', at: i });
     // In a leaked call, `##` right after an unbraced reference is a comment still: it ends that reference.
     if (t.startsWith('##', i) && ((this.callLeak !== undefined && !afterReference) || this.elseLeak === 'on')) {
       this.leakedHashes();
@@ -316,6 +330,11 @@ class VelocityLexer {
   private directive(afterReference: boolean): void {
     const { t, i } = this;
     const word = DIRECTIVE_WORD.exec(t.slice(i, i + 200));
+    const blockCall = BLOCK_MACRO_CALL.exec(t.slice(i, i + 300));
+    if (blockCall) {
+      this.blockMacroCall(blockCall[1], i + blockCall[0].length - 1);
+      return;
+    }
     if (!word && SET_WITH_INDENT.test(t.slice(i + 1, i + 120))) {
       // A `#` right before an indented `#set` writes nothing, nor does the indentation.
       this.emit('', i + 1);
@@ -332,7 +351,11 @@ class VelocityLexer {
     const name = word[1] ?? word[2];
     const j = i + word[0].length;
     const open = j + /^[ \t]*/.exec(t.slice(j, j + 100))![0].length;
-    this.track(name, i, t[open] === '(');
+    const ended = this.track(name, i, t[open] === '(');
+    if (ended?.unknownCall) {
+      this.endUnknownCall(ended, j);
+      return;
+    }
     if (this.hashLeak && name === 'set') {
       if (!afterReference) throw syntaxError(t, i, "a #set after '#' and a reference, where Velocity reads no #set");
       this.hashLeak = false;
@@ -372,20 +395,56 @@ class VelocityLexer {
     }
   }
 
-  /** Keeps the block stack: `#end` closes the innermost block; `#else` and `#elseif` need an `#if`. */
-  private track(name: string, at: number, withArguments: boolean): void {
+  /**
+   * `#@name(...)...#end`, a block macro call: Velocity calls the macro, which writes the body where it
+   * writes `$bodyContent` (the sandbox renders it there, see `getMacroBody`). A call of a macro the
+   * template does not define is written as it stands, body and all, unrendered (see `endUnknownCall`).
+   */
+  private blockMacroCall(name: string, open: number): void {
+    const { t, i } = this;
+    const end = argumentsEnd(t, open);
+    if (end < 0) throw syntaxError(t, open, `the arguments of #@${name} do not close`);
+    checkArguments(t, open, end, false);
+    if (!this.macros.has(name)) {
+      this.blocks.push({ name: '@', at: i, unknownCall: { out: this.out.length, escapes: this.escapedReferences.length } });
+      this.emit(NOTHING, end);
+      return;
+    }
+    this.blocks.push({ name: '@', at: i });
+    // After NOTHING: velocityjs cannot read `#@` right after an unbraced reference (`$a#@m()`).
+    this.out += NOTHING;
+    const start = this.out.length;
+    const source = `#@${name}${renameWords(dropStraySigns(t.slice(open, end)))}`;
+    this.argumentSpans.push([start, start + source.length]);
+    this.emitDirective(source, end);
+  }
+
+  /** The `#end` (ending at `end`) of a call of an unknown macro: the call, as written, replaces what its body became. */
+  private endUnknownCall(block: Block, end: number): void {
+    const { out, escapes } = block.unknownCall!;
+    this.out = this.out.slice(0, out) + NOTHING + asText(this.t.slice(block.at, end));
+    this.escapedReferences.length = escapes;
+    this.argumentSpans = this.argumentSpans.filter(([a]) => a < out);
+    this.i = end;
+    this.afterText = true;
+  }
+
+  /** Keeps the block stack: `#end` closes the innermost block (returned); `#else` and `#elseif` need an `#if`. */
+  private track(name: string, at: number, withArguments: boolean): Block | undefined {
     const { t } = this;
     if (BLOCK_DIRECTIVES.has(name) || name === 'elseif') {
       if (!withArguments) throw syntaxError(t, at, `#${name} without its arguments`);
       if (name !== 'elseif') this.blocks.push({ name, at });
     }
-    if (name === 'end' && this.blocks.pop() === undefined) throw syntaxError(t, at, '#end without a block to end');
+    const ended = name === 'end' ? this.blocks.pop() : undefined;
+    if (name === 'end' && ended === undefined) throw syntaxError(t, at, '#end without a block to end');
     if (name === 'else' || name === 'elseif') {
       const block = this.blocks[this.blocks.length - 1];
       if (block?.name !== 'if') throw syntaxError(t, at, `#${name} outside an #if`);
       if (block.elsed) throw syntaxError(t, at, `#${name} after the #else of its #if`);
       if (name === 'else') block.elsed = true;
     }
+    return ended;
   }
 
   private backslashes(afterSigil: '$' | '#' | undefined): void {

@@ -19,8 +19,17 @@ const DIFFERENCES: Record<string, Difference> = {
   'lexer states Velocity leaves behind in rarer combinations (it refuses, the simulator renders)': {
     template: '$!i{$p]', body: '{}', simulator: { ok: true, output: '{]' }, velocity: 'ParseErrorException: Encountered "]"',
   },
-  'block macro calls (`#@m()...#end`), which the simulator writes as text': {
-    template: '#macro(m)z#end#@m()x#end', body: '{}', simulator: { ok: true, output: '#@m()x' }, velocity: 'z',
+  'lexer states Velocity leaves behind in rarer combinations (it renders, the simulator refuses)': {
+    template: '#macro(m)z#end#@m()#stopC}$i.b(##end##end#else ',
+    body: '{}',
+    simulator: { ok: false, error: 'syntax error: #end without a block to end' },
+    velocity: 'z',
+  },
+  'a block macro body that sets `$bodyContent` and then writes it': {
+    template: "#macro(m)[$bodyContent]#end#@m()#set($bodyContent = 'k')$bodyContent#end",
+    body: '{}',
+    simulator: { ok: false, error: 'the template recurses too deeply (a macro that calls itself?)' },
+    velocity: '[k]',
   },
   'an escaped `$` before a reference': {
     template: '\\$$!{nope}', body: '{}', simulator: { ok: true, output: '\\$' }, velocity: '\\$!{nope}',
