@@ -177,6 +177,10 @@ class VelocityLexer {
    * away or after a word (`$a.b($#*c*#x##c` writes `(x`).
    */
   private signComment = false;
+  /** After a `$.c` in a leaked call (`$a.b($.c`, `$a.b(#if(true)$.c`): a `}` next is text. */
+  private braceAfterWord = false;
+  /** Whether the directive next is one a `##` became (see `leakedHashes`). */
+  private hashedDirective = false;
   /** Where each open block starts, to match `#end`s as Velocity does. */
   private readonly blocks: Block[] = [];
   /** Whether the last token was text: spaces before a `#set` then belong to it. */
@@ -223,13 +227,40 @@ class VelocityLexer {
       const signComment = this.signComment;
       this.signComment = false;
       if (elseLeak !== 'on' || !/^(?:[#a-zA-Z0-9_-]|\$!?\{)/.test(this.t.slice(this.i, this.i + 3))) this.elseLeak = undefined;
-      if (dots && c === '.' && /^\.[a-zA-Z_]/.test(this.t.slice(this.i, this.i + 2))) {this.dropLeakedProperty();} else if (brace && c === '}') {this.closeBraceLeak();} else if (leak && /[a-zA-Z_]/.test(c)) {this.wordAfterReference(leak, brace);} else if (leak === 'property' && c === '(' && this.callLeak === undefined) {this.openLeakedCall();} else if (this.callLeak !== undefined && signComment && /[a-zA-Z0-9_-]/.test(c)) {this.wordAfterSignComment();} else if (this.callLeak !== undefined && directiveBefore && /[a-zA-Z_]/.test(c)) {this.wordAfterDirective();} else if (this.callLeak !== undefined && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(this.t.slice(this.i, this.i + 1000)))) {
-        this.callArgumentText(c, reference, sigil, sigil === '#' || dotLeaves || directiveBefore, dotText);
-      } else if ((c === '$' || c === '\\') && SIGNS_BEFORE_RAW.test(this.t.slice(this.i, this.i + 1000)) && this.signsBeforeRaw()) {
+      const braceText = this.braceAfterWord;
+      this.braceAfterWord = false;
+      const rest = (n: number) => this.t.slice(this.i, this.i + n);
+      const inCall = this.callLeak !== undefined;
+      if (dots && c === '.' && /^\.[a-zA-Z_]/.test(rest(2))) {
+        this.dropLeakedProperty();
+      } else if (brace && c === '}') {
+        this.closeBraceLeak();
+      } else if (leak && /[a-zA-Z_]/.test(c)) {
+        this.wordAfterReference(leak, brace);
+      } else if (leak === 'property' && c === '(' && !inCall) {
+        this.openLeakedCall();
+      } else if (inCall && signComment && /[a-zA-Z0-9_-]/.test(c)) {
+        this.wordAfterSignComment();
+      } else if (inCall && directiveBefore && /[a-zA-Z_]/.test(c)) {
+        this.wordAfterDirective();
+      } else if (inCall && c !== '#' && c !== '$' && !(c === '\\' && /^\\+\$/.test(rest(1000)))
+        && !((c === ' ' || c === '\t') && SET_WITH_INDENT.test(rest(120)))) {
+        this.callArgumentText(c, reference || (braceText && c === '}'), sigil, sigil === '#' || dotLeaves || directiveBefore, dotText);
+      } else if ((c === '$' || c === '\\') && SIGNS_BEFORE_RAW.test(rest(1000)) && this.signsBeforeRaw()) {
         // The raw block, after the signs (see `signsBeforeRaw`).
       } else if (c === '#' && signComment && this.t.startsWith('##', this.i)) {
         this.lineComment();
-      } else if (c === '#') {this.hash(reference, elseLeak === 'pending');} else if (c === '\\') {this.backslashes(sigil);} else if (c === '$') {this.dollar(sigil, property, elseLeak);} else if ((c === ' ' || c === '\t') && SET_WITH_INDENT.test(this.t.slice(this.i, this.i + 120))) {this.setIndent(reference);} else {this.text(c, sigil);}
+      } else if (c === '#') {
+        this.hash(reference, elseLeak === 'pending');
+      } else if (c === '\\') {
+        this.backslashes(sigil);
+      } else if (c === '$') {
+        this.dollar(sigil, property, elseLeak);
+      } else if ((c === ' ' || c === '\t') && SET_WITH_INDENT.test(rest(120))) {
+        this.setIndent(reference);
+      } else {
+        this.text(c, sigil);
+      }
     }
     const unclosed = this.blocks.pop();
     if (unclosed) throw syntaxError(this.t, unclosed.at, 'a block (#if, #foreach, #macro or #define) without #end');
@@ -265,6 +296,9 @@ class VelocityLexer {
     const newline = /^[ \t]*\n/.exec(this.t.slice(end, end + 200));
     this.emit(source + (newline ? newline[0] : ''), end + (newline ? newline[0].length : 0));
     this.afterDirective = this.callLeak !== undefined;
+    // After a directive that a `##` in a leaked call became (`##end`), a `##` is a comment again.
+    this.signComment = this.hashedDirective && this.callLeak !== undefined;
+    this.hashedDirective = false;
   }
 
   private hash(afterReference: boolean, elseLeak: boolean): void {
@@ -337,6 +371,12 @@ class VelocityLexer {
     }
     if (!word && SET_WITH_INDENT.test(t.slice(i + 1, i + 120))) {
       // A `#` right before an indented `#set` writes nothing, nor does the indentation.
+      this.emit('', i + 1);
+      return;
+    }
+    const signs = /^(?:\$!?)+/.exec(t.slice(i + 1, i + 1000))?.[0];
+    if (!word && signs !== undefined && this.beforeDirectiveOrComment(i + 1 + signs.length)) {
+      // Nor does a `#` before `$` signs that write nothing (`#$#*c*#` and `#$#if(true)y#end` write only `y`).
       this.emit('', i + 1);
       return;
     }
@@ -469,7 +509,7 @@ class VelocityLexer {
       // state after it (`\$a.b##c` writes `##c`, a `##` after `\$t` in a leaked call is a comment).
       const braced = t[next + 1] === '{' || (t[next + 1] === '!' && t[next + 2] === '{');
       this.afterReference = !braced;
-      this.afterProperty = reference.endsWithProperty;
+      this.afterProperty = reference.endsWithProperty || reference.indexesAfter === 'property';
       this.wordLeak = !braced && reference.endsWithCall ? 'call' : undefined;
       this.lastProperty = !braced && reference.endsWithProperty
         ? { at, end: this.out.length, source: renamed, bang: false, escaped: this.escapedReferences.length - 1 } : undefined;
@@ -513,7 +553,8 @@ class VelocityLexer {
       }
       // NOTHING keeps text after it from running on into the reference before it.
       this.emit(this.continueProperty(t.slice(start, end)) ? '' : NOTHING, end);
-      this.afterProperty = more.endsWithProperty || (end === start + 1 + IDENTIFIER.exec(t.slice(start + 1, start + 201))![0].length);
+      this.afterProperty = more.endsWithProperty || more.indexesAfter !== undefined
+        || (end === start + 1 + IDENTIFIER.exec(t.slice(start + 1, start + 201))![0].length);
       this.wordLeak = 'property';
       this.braceLeak = true;
       this.hashAfterProperty();
@@ -540,8 +581,10 @@ class VelocityLexer {
       // Only an unbraced reference can run on into what follows it, or a braced one that follows it.
       const braced = t[start] === '{';
       this.afterReference = !braced || afterProperty || afterReferencePair;
-      this.afterProperty = reference.endsWithProperty || (braced && afterProperty);
-      this.wordLeak = braced && afterProperty ? 'property' : !braced && reference.endsWithCall ? 'call' : undefined;
+      // Indexes after a property (`$a.b[0]`) leave Velocity's lexer in the property.
+      const inProperty = reference.indexesAfter === 'property';
+      this.afterProperty = reference.endsWithProperty || inProperty || (braced && afterProperty);
+      this.wordLeak = (braced && afterProperty) || inProperty ? 'property' : !braced && reference.endsWithCall ? 'call' : undefined;
       if (!braced && afterProperty) this.elseLeak = 'pending';
       else if (braced && afterReferencePair) this.elseLeak = 'chained';
       // `$a.b$c${d}`: the `}` ends where `$c` began, in the property.
@@ -551,7 +594,8 @@ class VelocityLexer {
       const callBeforeDirective = reference.endsWithProperty
         && ((t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? ''))
           || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 5)))
-          || (t[reference.end] === '(' && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 1, reference.end + 1000))));
+          || (t[reference.end] === '(' && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 1, reference.end + 1000)))
+          || (t.startsWith('(#', reference.end) && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 2, reference.end + 1000))));
       // `$e(` and `$a.b(#if`: the reference, then the text `(`.
       const bare = reference.bareBeforeParenthesis || callBeforeDirective || callBeforeDot !== null;
       const at = this.out.length;
@@ -665,6 +709,7 @@ class VelocityLexer {
     }
     if (name !== undefined && GRAMMAR_DIRECTIVES.has(name)) {
       this.emit('', i + 1);
+      this.hashedDirective = true;
       return;
     }
     let end = i + 2 + (word ? word[0].length - 1 : 0);
@@ -743,6 +788,7 @@ class VelocityLexer {
     this.afterText = true;
     this.afterProperty = chain.endsWithProperty || (leak === 'property' && chain.end === i + word.length);
     this.braceLeak = brace && chain.end === i + word.length;
+    this.braceAfterWord = leak === 'property' && this.callLeak !== undefined;
     if (!this.braceLeak) this.hashAfterProperty();
   }
 
@@ -840,7 +886,8 @@ class VelocityLexer {
   private setIndent(afterReference: boolean): void {
     this.hashLeak = false;
     const run = /^[ \t]+/.exec(this.t.slice(this.i, this.i + 120))![0];
-    if (this.afterText) this.out += run;
+    // In a leaked call, the indentation is always the #set's.
+    if (this.afterText && this.callLeak === undefined) this.out += run;
     this.i += run.length;
     // The `#set` after the indentation still follows the reference.
     this.afterReference = afterReference;

@@ -84,6 +84,11 @@ export interface ReferenceScan {
   readonly endsWithProperty: boolean;
   /** A reference that ends with a method call or an index (`$a.b()`, `$a[0]`). */
   readonly endsWithCall: boolean;
+  /**
+   * An unbraced reference that ends with indexes after a property (`$a.b[0]`): Velocity's lexer is
+   * still in the property, as after `$a.b`. `afterName`: the indexes follow the name itself (`$a[0]`).
+   */
+  readonly indexesAfter?: 'property' | 'name';
 }
 
 /**
@@ -101,10 +106,14 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
   j += id[0].length;
   let modifiers = 0;
   let property = false;
+  let last: 'name' | 'property' | 'call' = 'name';
+  let indexesAfter: 'name' | 'property' | 'call' | undefined;
   for (;;) {
     if (t[j] === '.' && IDENTIFIER.test(t.slice(j + 1, j + 2))) {
       j += 1 + IDENTIFIER.exec(t.slice(j + 1, j + 201))![0].length;
       property = true;
+      last = 'property';
+      indexesAfter = undefined;
       // `$a.b(` at the very end is the property `b` and the text `(`; so is `$a.b(` before a
       // directive (`$a.b(#foreach...`) or a `.` and a name (`$a.b(.c`).
       if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 6))) {
@@ -113,6 +122,7 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
         checkArguments(t, j, end, true);
         j = end;
         property = false;
+        last = 'call';
       }
     } else if (t[j] === '[') {
       if (/^\[\s*\]/.test(t.slice(j, j + 100))) throw syntaxError(t, j, `an empty index at column ${j + 1}`);
@@ -120,6 +130,7 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
       if (end < 0) throw syntaxError(t, j, `the index at column ${j + 1} does not close`);
       j = end;
       property = false;
+      indexesAfter ??= last;
     } else {
       break;
     }
@@ -134,6 +145,7 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
     bareBeforeParenthesis: !braced && modifiers === 0 && t[j] === '(',
     endsWithProperty: !braced && property,
     endsWithCall: modifiers > 0 && !property,
+    indexesAfter: braced || indexesAfter === 'call' ? undefined : indexesAfter,
   };
 }
 

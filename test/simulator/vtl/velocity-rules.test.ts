@@ -394,6 +394,48 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['#@n()x', FAILS],
     ['#@n x#end', FAILS],
   ],
+  // Recorded on 2026-12-06.
+  'indexes after a property leave the lexer in the property: `##` after them is text': [
+    ['$a.b[0]##x\nq', '##x\nq'],
+    ['$a.b[0][1]##x\nq', '##x\nq'],
+    ['$a.b[0]x##x\nq', 'x##x\nq'],
+    ['$!a.b[0]##x\nq', '##x\nq'],
+    ['\\$a.b[0]##x\nq', '\\$a.b[0]##x\nq'],
+    ['$a.b[0]##if(true)y#end', 'y'],
+    ['$i.b$.c[0]##x\nq', '##x\nq'],
+    ['$a[0]##x\nq', 'q'],
+    ['$a.b()[0]##x\nq', 'q'],
+  ],
+  // Recorded on 2026-12-06.
+  'a `#` before `$` signs that write nothing writes nothing': [
+    ['#$#*c*#q', 'q'],
+    ['#$!#*c*#q', 'q'],
+    ['a#$#*c*#q', 'aq'],
+    ['#$#if(true)y#end', 'y'],
+    ['#$##c\nq', '#$q'],
+    ['$u.e(#$##end\nq', '(#$q'],
+    ['$u.e(#$#*c*#x##c\nq', '(xq'],
+    ['$u.e(#$#*c*# q', FAILS],
+  ],
+  // Recorded on 2026-12-06.
+  'in a leaked call, `##end` ends the block, and a `##` after it is a comment': [
+    ['#if(true)$i.b(##end##x\nq', '(q'],
+    ['#if(true)$i.b(##end##end#else ', '('],
+    ['#if(true)$i.b(##end.x q', '(.x q'],
+    ['#if(true)$i.b(##end x', FAILS],
+    ['#if(true)$i.b(#end##x\nq', FAILS],
+  ],
+  // Recorded on 2026-12-06.
+  'in a leaked call, indentation before `#set` is the #set\'s, and a `}` after `$.c` is text': [
+    ['$u.e(#set($s = 1)x #set($s = 1)y', '(xy'],
+    ['$u.e(#set($s = 1) #set($s = 1)', '('],
+    ['$u.e($.c\t#set($s = 1)y', '(.cy'],
+    ['$u.e($.c}y', '(.c}y'],
+    ['$u.e($.c.d}y', '(.c}y'],
+    ['$u.e(#set($s = 1)$.c}y', '(.c}y'],
+    ['$u.e($.c} x', FAILS],
+    ['$u.e($.c x', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
