@@ -56,7 +56,7 @@ const BLOCK_DIRECTIVES = new Set(['if', 'foreach', 'macro', 'define']);
 const LEAK_KEEPING_DIRECTIVES = new Set(['if', 'set', 'foreach', 'macro', 'define', 'evaluate', 'include', 'parse', 'stop', 'break']);
 const DIRECTIVE_WORD = /^#(?:\{([a-zA-Z][a-zA-Z0-9_-]*)\}|([a-zA-Z][a-zA-Z0-9_-]*))/;
 /** `$` or `$!` right before a directive or block macro call: no argument of a method call. */
-const SIGNS_BEFORE_DIRECTIVE = /^\$!?#[@a-zA-Z{]/;
+const SIGNS_BEFORE_DIRECTIVE = /^(?:\$!?)+#[@a-zA-Z{]/;
 /** `$` and `$!` signs (each with the backslashes before it) right before a comment or a raw block. */
 const SIGNS_BEFORE_COMMENT = /^(?:\\*\$!?)+#(?:#|\*|\[\[)/;
 /** `$` and `$!` signs right before a `##` comment. */
@@ -593,7 +593,8 @@ class VelocityLexer {
       const callBeforeDot = !reference.endsWithProperty ? null : CALL_BEFORE_DOT.exec(t.slice(reference.end, reference.end + 6));
       const callBeforeDirective = reference.endsWithProperty
         && ((t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? ''))
-          || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 5)))
+          || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 1000)))
+          || (t.startsWith('(#', reference.end) && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 2, reference.end + 1000)))
           || (t[reference.end] === '(' && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 1, reference.end + 1000)))
           || (t.startsWith('(#', reference.end) && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 2, reference.end + 1000))));
       // `$e(` and `$a.b(#if`: the reference, then the text `(`.
@@ -645,6 +646,8 @@ class VelocityLexer {
       this.out += asText(t.slice(i, end));
       this.i = end;
       this.afterText = true;
+      // In a leaked call, a `.name` next leaves it, as after a `#word` that is text (see `leaveLeakedCall`).
+      this.dotLeavesCall = this.callLeak !== undefined;
       return;
     }
     if (this.beforeDirectiveOrComment(start + signs.length)) {
@@ -707,6 +710,12 @@ class VelocityLexer {
       this.lineComment();
       return;
     }
+    const raw = rest.startsWith('#[[') ? t.indexOf(']]#', i + 4) : -1;
+    if (raw >= 0) {
+      // `#` and a raw block are one token, as `$` signs and one are (see `signsBeforeRaw`): `##[[r]]#` writes `[r`.
+      this.emit(asText(t.slice(i, raw).slice(3)), raw + 3);
+      return;
+    }
     if (name !== undefined && GRAMMAR_DIRECTIVES.has(name)) {
       this.emit('', i + 1);
       this.hashedDirective = true;
@@ -724,8 +733,8 @@ class VelocityLexer {
     this.afterText = true;
     // Velocity's lexer is back where a `##` starts a comment.
     if (word && t.startsWith('##', end)) this.lineComment();
-    // In a leaked call, `##x.c` is text and leaves the call, as `#x.c` does (see `leaveLeakedCall`).
-    else if (word && t[open] !== '(') this.dotLeavesCall = this.callLeak !== undefined;
+    // In a leaked call, `##x.c` and `##m().c` are text and leave the call, as `#x.c` does (see `leaveLeakedCall`).
+    else if (word) this.dotLeavesCall = this.callLeak !== undefined;
   }
 
   /** Velocity's lexer is back in a property (`$a.b`): see `afterProperty` and `wordLeak`. */

@@ -436,6 +436,24 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['$u.e($.c} x', FAILS],
     ['$u.e($.c x', FAILS],
   ],
+  // Recorded on 2026-12-06.
+  'where `##` starts no comment, `#` and a raw block are one token': [
+    ['$u.e(##[[r]]#', '([r'],
+    ['$a.b##[[r]]#', '[r'],
+    ['$u.e(##[[r]]# x', FAILS],
+    ['##[[r]]#', FAILS],
+  ],
+  // Recorded on 2026-12-06.
+  'a call opened before signs and a directive; `.name` after the text it becomes leaves the call': [
+    ['$i.b($$#foreach($x in [1])', '($$#foreach($x in [1])'],
+    ['$i.b($$!#break.x', '($$!#break.x'],
+    ['$i.b(#$!#break', '(#$!#break'],
+    ['$i.b($#foreach.x.y z', '($#foreach.x z'],
+    ['$i.b($#foreach().x y', '($#foreach().x y'],
+    ['$u.e(##m().x y', '(##m().x y'],
+    ['$i.b(#$!#break x', FAILS],
+    ['$i.b($#foreach() .x y', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
