@@ -497,7 +497,18 @@ class VelocityLexer {
     const blockCall = odd && t[next] === '#' ? BLOCK_CALL.exec(t.slice(next, next + 200)) : null;
     // A backslash is a token of its own: `#set` indentation after it is dropped.
     this.afterText = false;
-    if (reference && odd) {
+    if (afterSigil === undefined && t[next] === '$' && /^!?\.[a-zA-Z_]/.test(t.slice(next + 1, next + 4))) {
+      // `\$.c` writes `.c`, backslashes and all gone, and drops the `.name`s after it; Velocity's lexer
+      // is then in a property, as after `$a.b` (`\$.c##if(true)y#end` writes `.cy`).
+      const at = next + (t[next + 1] === '!' ? 2 : 1);
+      const name = /^\.[a-zA-Z_][a-zA-Z0-9_-]*/.exec(t.slice(at, at + 201))![0];
+      const more = /^(?:\.[a-zA-Z_][a-zA-Z0-9_-]*|\[[^\]\n]*\])*/.exec(t.slice(at + name.length, at + 1000))![0];
+      this.out += asText(name);
+      this.i = at + name.length + more.length;
+      this.afterProperty = true;
+      this.wordLeak = 'property';
+      this.hashAfterProperty();
+    } else if (reference && odd) {
       const source = t.slice(next, reference.end);
       this.escapedReferences.push(source);
       this.out += asText('\\'.repeat((run.length - 1) / 2));

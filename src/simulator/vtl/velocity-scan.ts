@@ -95,7 +95,7 @@ export interface ReferenceScan {
  * A `(` that opens no method call: the `.` and name after it (`$a.b(.c`, `$a.b($.c`, `$a.b(#$.c`,
  * `$a.b(#$!.c`) are no argument.
  */
-export const CALL_BEFORE_DOT = /^\((?:#?\$!?)?\.[a-zA-Z]/;
+export const CALL_BEFORE_DOT = /^\((?:#?\\*\$!?)?\.[a-zA-Z]/;
 
 /** The reference whose name starts at `i`, or `undefined` when none does. Throws where Velocity fails. */
 export function scanReference(t: string, i: number): ReferenceScan | undefined {

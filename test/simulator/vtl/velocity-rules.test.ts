@@ -454,6 +454,18 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['$i.b(#$!#break x', FAILS],
     ['$i.b($#foreach() .x y', FAILS],
   ],
+  // Recorded on 2026-12-06.
+  '`\\$.c` writes `.c` and leaves the lexer in a property': [
+    ['\\$.c x', '.c x'],
+    ['\\\\$.c', '.c'],
+    ['\\$!.c x', '.c x'],
+    ['\\$.c.d x', '.c x'],
+    ['\\$.c[0] x', '.c x'],
+    ['\\$.c##x\nq', '.c##x\nq'],
+    ['a\\$.c##if(true)y#end', 'a.cy'],
+    ['#if(true)\\$.c##end', '.c'],
+    ['\\$.c#if(true)##end', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
