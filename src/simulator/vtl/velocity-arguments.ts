@@ -1,4 +1,4 @@
-import { argumentsEnd, scanReference, STRAY_HASH_BEFORE, stringEnd, stringStop } from './velocity-scan';
+import { argumentsEnd, scanReference, strayHash, stringEnd, stringStop } from './velocity-scan';
 
 /**
  * How Apache Velocity 1.7 reads the arguments of directives and method calls where velocityjs
@@ -40,7 +40,7 @@ export function dropStraySigns(source: string): string {
       const next = source[i + sign] ?? '';
       if (/[a-zA-Z_{[.\\]/.test(next) || next === '' || next > '\x7f') out += c;
       else i += sign - 1;
-    } else if (c === '#' && STRAY_HASH_BEFORE.test(source[i + 1] ?? '')) {
+    } else if (c === '#' && strayHash(source, i)) {
       continue;
     } else {
       out += c;

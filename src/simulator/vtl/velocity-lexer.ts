@@ -1,5 +1,5 @@
 import { dropStraySigns, foreachHeader, renameWords, variableName } from './velocity-arguments';
-import { argumentsEnd, CALL_BEFORE_DOT, checkArguments, IDENTIFIER, endsInsideToken, hoistOperandLiterals, scanReference, STRAY_HASH_BEFORE, stringEnd, syntaxError } from './velocity-scan';
+import { argumentsEnd, CALL_BEFORE_DOT, checkArguments, IDENTIFIER, endsInsideToken, hoistOperandLiterals, scanReference, strayHash, stringEnd, syntaxError } from './velocity-scan';
 import { asText, NOTHING } from './velocity-text';
 
 /**
@@ -603,7 +603,7 @@ class VelocityLexer {
       const source = renameWords(dropStraySigns(t.slice(start, reference.end))).replace(/^(\{?)([a-zA-Z_][a-zA-Z0-9_-]*)/, (_, brace, name) => brace + variableName(name));
       const callBeforeDot = !reference.endsWithProperty ? null : CALL_BEFORE_DOT.exec(t.slice(reference.end, reference.end + 6));
       const callBeforeDirective = reference.endsWithProperty
-        && ((t.startsWith('(#', reference.end) && !STRAY_HASH_BEFORE.test(t[reference.end + 2] ?? ''))
+        && ((t.startsWith('(#', reference.end) && !strayHash(t, reference.end + 1))
           || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 1000)))
           || (t.startsWith('(#', reference.end) && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 2, reference.end + 1000)))
           || (t[reference.end] === '(' && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 1, reference.end + 1000)))
@@ -738,6 +738,9 @@ class VelocityLexer {
       end = argumentsEnd(t, open);
       if (end < 0) throw syntaxError(t, open, `the arguments of ##${name} do not close`);
       checkArguments(t, open, end, false);
+      // In a leaked call, the spaces and the newline after it are its own, as a directive's are.
+      const newline = this.callLeak === undefined ? null : /^[ \t]*\n/.exec(t.slice(end, end + 200));
+      end += newline?.[0].length ?? 0;
     }
     this.out += asText(t.slice(i, end));
     this.i = end;

@@ -9,10 +9,15 @@ function lineAt(template: string, i: number): number {
 }
 
 /**
- * In arguments, Velocity drops a `#` right before one of these (`$a.b('x'#)`, `[1#]`, `#'x'`):
- * it starts no directive there. Before anything else, a `#` fails to parse.
+ * In arguments, Velocity drops a `#`, or a run of them, right before one of these (`$a.b('x'#)`,
+ * `[1#]`, `#'x'`, `##)`): it starts no directive there. Before anything else, a `#` fails to parse.
  */
-export const STRAY_HASH_BEFORE = /^[)\]}"'$]$/;
+const STRAY_HASHES = /^#+[)\]}"'$]/;
+
+/** Whether the `#` at `j` is stray (see `STRAY_HASHES`). */
+export function strayHash(t: string, j: number): boolean {
+  return STRAY_HASHES.test(t.slice(j, j + 1000));
+}
 
 /** A syntax error at `i`, as Velocity would report the template. */
 export function syntaxError(template: string, i: number, what: string): TemplateError {
@@ -42,7 +47,7 @@ export function argumentsEnd(t: string, i: number): number {
       const end = stringEnd(t, j);
       if (end < 0) return -1;
       j = end - 1;
-    } else if (c === '#' && !STRAY_HASH_BEFORE.test(t[j + 1] ?? '')) {
+    } else if (c === '#' && !strayHash(t, j)) {
       throw syntaxError(t, j, `'#' inside the arguments that open at column ${i + 1}`);
     } else if (c === '(' || c === '[' || c === '{') {
       depth++;
@@ -116,7 +121,7 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
       indexesAfter = undefined;
       // `$a.b(` at the very end is the property `b` and the text `(`; so is `$a.b(` before a
       // directive (`$a.b(#foreach...`) or a `.` and a name (`$a.b(.c`).
-      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 6))) {
+      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![#)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 6))) {
         const end = argumentsEnd(t, j);
         if (end < 0) throw syntaxError(t, j, `the method call at column ${j + 1} does not close`);
         checkArguments(t, j, end, true);

@@ -466,6 +466,20 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['#if(true)\\$.c##end', '.c'],
     ['\\$.c#if(true)##end', FAILS],
   ],
+  // Recorded on 2026-12-06.
+  'a run of `#` before `)`, `]`, `}`, a quote or `$` is stray in arguments too': [
+    ['$u.e(##)x', 'x'],
+    ['$u.e(##) x', ' x'],
+    ["$u.e(##'a')x", 'x'],
+    ['$u.e(#set($s = 1)#)x', FAILS],
+  ],
+  // Recorded on 2026-12-06.
+  'in a leaked call, `##m(...)` keeps the spaces and newline after it': [
+    ['$u.e(##m() \nx', '(##m() \nx'],
+    ['$u.e(##m()\nx', '(##m()\nx'],
+    ['$u.e(##m()\n x', FAILS],
+    ['$u.e(##m()\n\n', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
