@@ -9,10 +9,10 @@ function lineAt(template: string, i: number): number {
 }
 
 /**
- * In arguments, Velocity drops a `#`, or a run of them, right before one of these (`$a.b('x'#)`,
- * `[1#]`, `#'x'`, `##)`): it starts no directive there. Before anything else, a `#` fails to parse.
+ * In arguments, Velocity drops a `#`, or two, right before one of these (`$a.b('x'#)`,
+ * `[1#]`, `#'x'`, `##)`; three start a comment): it starts no directive there. Before anything else, a `#` fails to parse.
  */
-const STRAY_HASHES = /^#+[)\]}"'$]/;
+const STRAY_HASHES = /^#{1,2}[)\]}"'$]/;
 
 /** Whether the `#` at `j` is stray (see `STRAY_HASHES`). */
 export function strayHash(t: string, j: number): boolean {
@@ -121,7 +121,7 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
       indexesAfter = undefined;
       // `$a.b(` at the very end is the property `b` and the text `(`; so is `$a.b(` before a
       // directive (`$a.b(#foreach...`) or a `.` and a name (`$a.b(.c`).
-      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?![#)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 6))) {
+      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?!#?[)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 6))) {
         const end = argumentsEnd(t, j);
         if (end < 0) throw syntaxError(t, j, `the method call at column ${j + 1} does not close`);
         checkArguments(t, j, end, true);

@@ -467,10 +467,14 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['\\$.c#if(true)##end', FAILS],
   ],
   // Recorded on 2026-12-06.
-  'a run of `#` before `)`, `]`, `}`, a quote or `$` is stray in arguments too': [
+  'two `#` before `)`, `]`, `}`, a quote or `$` are stray in arguments too; three start a comment': [
     ['$u.e(##)x', 'x'],
     ['$u.e(##) x', ' x'],
     ["$u.e(##'a')x", 'x'],
+    ['$i.b(##$t)', ''],
+    ['$i.b(###)', '('],
+    ['$i.b(####$t)', '('],
+    ['$i.b(##$t ', FAILS],
     ['$u.e(#set($s = 1)#)x', FAILS],
   ],
   // Recorded on 2026-12-06.
