@@ -40,3 +40,23 @@ export function summarizeStress(cases: readonly OracleCase[], oracle: readonly A
   });
   return { agree, refusedButRendered };
 }
+
+/** A lexer-stress case as recorded for the test suite: Velocity's answer, and the simulator's where they differed. */
+export interface RecordedStressCase extends OracleCase {
+  readonly oracle: Answer;
+  readonly simulator?: Answer;
+}
+
+/** How many agreeing cases the fixture keeps; every case Velocity renders and the simulator refuses is kept too. */
+const RECORDED_STRESS_AGREEMENTS = 1500;
+
+/**
+ * The cases `npm run oracle` records in test/fixtures/vtl-lexer-stress.json, so that `npm test` holds
+ * what the simulator agrees on and pins the templates it still refuses, without a JDK.
+ */
+export function recordedStressCases(cases: readonly OracleCase[], oracle: readonly Answer[], simulator: readonly Answer[]): RecordedStressCase[] {
+  const refused = cases.map((c, i) => ({ ...c, oracle: oracle[i], simulator: simulator[i] }))
+    .filter(r => r.oracle.ok && !r.simulator.ok && r.simulator.error?.startsWith('syntax error'));
+  const agreeing = cases.map((c, i) => ({ ...c, oracle: oracle[i] })).filter((_, i) => agrees(oracle[i], simulator[i]));
+  return [...refused, ...agreeing.slice(0, RECORDED_STRESS_AGREEMENTS)];
+}

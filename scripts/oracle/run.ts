@@ -16,13 +16,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { generateCases } from './cases';
 import { runJsonBodies } from './json-bodies';
-import { lexerStressCases, summarizeStress } from './lexer-stress';
+import { lexerStressCases, recordedStressCases, summarizeStress } from './lexer-stress';
 import { buildOracle, oracleAnswers } from './oracle-answer';
 import { peerAnswers } from './peer-answer';
 import { agrees, Answer, simulatorAnswer } from './simulator-answer';
 
 const PEER_VERSION = JSON.parse(fs.readFileSync(path.join(__dirname, 'peer', 'package.json'), 'utf8')).dependencies['serverless-offline'];
 const FIXTURE = path.join(__dirname, '..', '..', 'test', 'fixtures', 'vtl-oracle.json');
+const STRESS_FIXTURE = path.join(__dirname, '..', '..', 'test', 'fixtures', 'vtl-lexer-stress.json');
 /** The fixture's size: up to this many disagreements (with the simulator's answer, pinned) and agreeing cases. */
 const RECORDED_MISSES = 200;
 const RECORDED_AGREEMENTS = 600;
@@ -61,9 +62,11 @@ function main(): void {
   fs.writeFileSync(FIXTURE, JSON.stringify({ seed, cases: recorded }, null, 1) + '\n');
   console.log(`oracle: recorded ${recorded.length} cases in ${path.relative(process.cwd(), FIXTURE)}`);
 
-  // A harder corpus for the lexer: measured and printed, not yet held to a bound (see docs/simulator.md).
+  // A harder corpus for the lexer: measured, printed and recorded (see docs/simulator.md).
   const stress = lexerStressCases(seed, count);
-  const stressSummary = summarizeStress(stress, oracleAnswers(classPath, stress), stress.map(simulatorAnswer));
+  const stressOracle = oracleAnswers(classPath, stress);
+  const stressSimulator = stress.map(simulatorAnswer);
+  const stressSummary = summarizeStress(stress, stressOracle, stressSimulator);
   console.log(`oracle lexer stress: seed=${seed} cases=${stress.length}: agree=${stressSummary.agree}/${stress.length}, ` +
     `Velocity renders but the simulator refuses to parse ${stressSummary.refusedButRendered.length}`);
   for (const r of stressSummary.refusedButRendered.slice(0, Number(process.env.ORACLE_SHOW ?? 15))) {
@@ -71,6 +74,9 @@ function main(): void {
     velocity:  ${JSON.stringify(r.velocity)}
     simulator: error ${r.simulator}`);
   }
+  const recordedStress = recordedStressCases(stress, stressOracle, stressSimulator);
+  fs.writeFileSync(STRESS_FIXTURE, JSON.stringify({ seed, cases: recordedStress }, null, 1) + '\n');
+  console.log(`oracle: recorded ${recordedStress.length} lexer-stress cases in ${path.relative(process.cwd(), STRESS_FIXTURE)}`);
 
   // Bodies built with JsonBody must hold in the real engine too: any failure fails the task.
   if (!runJsonBodies(seed, count, classPath)) process.exitCode = 1;
