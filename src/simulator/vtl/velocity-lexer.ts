@@ -1,5 +1,5 @@
 import { dropStraySigns, foreachHeader, renameWords, variableName } from './velocity-arguments';
-import { argumentsEnd, CALL_BEFORE_DOT, checkArguments, IDENTIFIER, endsInsideToken, hoistOperandLiterals, scanReference, strayHash, stringEnd, syntaxError } from './velocity-scan';
+import { argumentsEnd, CALL_BEFORE_DOT, checkArguments, IDENTIFIER, endsInsideToken, hoistOperandLiterals, scanReference, SIGNS_BEFORE_DOT, strayHash, stringEnd, syntaxError } from './velocity-scan';
 import { asText, NOTHING } from './velocity-text';
 
 /**
@@ -574,10 +574,14 @@ class VelocityLexer {
     if (this.callLeak !== undefined && sigil === '$' && !bang && t[start] === '.' && /^[a-zA-Z]/.test(t.slice(start + 1, start + 2))) {
       // After another sign, `$.c` is text, and a `##` next starts a comment (see `signComment`).
       const name = /^\.[a-zA-Z_][a-zA-Z0-9_-]*/.exec(t.slice(start, start + 201))![0];
+      // Velocity reads a `(` right after it as a method call that never closes.
+      if (t[start + name.length] === '(') throw syntaxError(t, start + name.length, `a '(' after '$${name}', where Velocity still reads the arguments of the method call at column ${this.callLeak + 1}`);
       this.out += asText('$' + name);
       this.i = start + name.length;
       this.afterText = true;
       this.signComment = true;
+      // And a `}` next is text too (`$a.b($$.c}` writes `($$.c}`).
+      this.braceAfterWord = true;
       return;
     }
     if (this.callLeak !== undefined && !bang && t[start] === '.' && /^[a-zA-Z]/.test(t.slice(start + 1, start + 2))) {
@@ -607,6 +611,7 @@ class VelocityLexer {
           || (t[reference.end] === '(' && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 1, reference.end + 1000)))
           || (t.startsWith('(#', reference.end) && SIGNS_BEFORE_DIRECTIVE.test(t.slice(reference.end + 2, reference.end + 1000)))
           || (t[reference.end] === '(' && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 1, reference.end + 1000)))
+          || (t[reference.end] === '(' && SIGNS_BEFORE_DOT.test(t.slice(reference.end + 1, reference.end + 1000)))
           || (t.startsWith('(#', reference.end) && SIGNS_BEFORE_COMMENT.test(t.slice(reference.end + 2, reference.end + 1000))));
       // `$e(` and `$a.b(#if`: the reference, then the text `(`.
       const bare = reference.bareBeforeParenthesis || callBeforeDirective || callBeforeDot !== null;
@@ -719,6 +724,13 @@ class VelocityLexer {
     if (rest.startsWith('##')) {
       this.i = i + 1;
       this.lineComment();
+      return;
+    }
+    if (rest.startsWith('#*')) {
+      // In a leaked call, the first `#` is a token of its own that writes nothing and the second
+      // starts a block comment: `$a.b(##*c*#x` writes `(x`, as `$a.b(#*c*#x` does.
+      this.i = i + 1;
+      this.blockComment();
       return;
     }
     const raw = rest.startsWith('#[[') ? t.indexOf(']]#', i + 4) : -1;

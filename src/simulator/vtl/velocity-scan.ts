@@ -102,6 +102,12 @@ export interface ReferenceScan {
  */
 export const CALL_BEFORE_DOT = /^\((?:#?\\*\$!?)?\.[a-zA-Z]/;
 
+/**
+ * `$` signs (with their backslashes) before a `$.name`: right after `$a.b(`, Velocity reads no call
+ * but text, with its lexer left in the call's arguments (see `callLeak`): `$a.b($$.c` writes `($$.c`.
+ */
+export const SIGNS_BEFORE_DOT = /^(?:\\*\$(?:\\*!)?)+\$\.[a-zA-Z]/;
+
 /** The reference whose name starts at `i`, or `undefined` when none does. Throws where Velocity fails. */
 export function scanReference(t: string, i: number): ReferenceScan | undefined {
   const braced = t[i] === '{';
@@ -121,7 +127,8 @@ export function scanReference(t: string, i: number): ReferenceScan | undefined {
       indexesAfter = undefined;
       // `$a.b(` at the very end is the property `b` and the text `(`; so is `$a.b(` before a
       // directive (`$a.b(#foreach...`) or a `.` and a name (`$a.b(.c`).
-      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?!#?[)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 6))) {
+      if (t[j] === '(' && j + 1 < t.length && !/^\([^'"()]*#(?!#?[)\]}"'$])/.test(t.slice(j, j + 200)) && !CALL_BEFORE_DOT.test(t.slice(j, j + 6))
+        && !SIGNS_BEFORE_DOT.test(t.slice(j + 1, j + 1000))) {
         const end = argumentsEnd(t, j);
         if (end < 0) throw syntaxError(t, j, `the method call at column ${j + 1} does not close`);
         checkArguments(t, j, end, true);

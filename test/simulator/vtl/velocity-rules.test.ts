@@ -484,6 +484,33 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['$u.e(##m()\n x', FAILS],
     ['$u.e(##m()\n\n', FAILS],
   ],
+  // Recorded on 2026-12-06.
+  'a `##*` where `##` starts no comment is `#` and a block comment': [
+    ['$u.e(##*c*#x', '(x'],
+    ['$u.e(##*c*##x', '(#x'],
+    ['$u.e(##*c*#\\$t', '(\\$t'],
+    ['$u.e(##*c*##if(true)A#end', '(A'],
+    ['$u.e(##**c*#x', '(x'],
+    ['$u.e(##*a', '('],
+    ['$u.e(##*', FAILS],
+    ['$i.b##*c*#x', 'x'],
+    ['$i.b##*c*#.x', '.x'],
+    ['#if(false)#else$i.b##*c*#x#end', 'x'],
+  ],
+  // Recorded on 2026-12-06.
+  'in `$a.b(`, signs before `$.c` leave the call open and are text': [
+    ['$u.e($$.c', '($$.c'],
+    ['$u.e($!$.c', '($!$.c'],
+    ['$u.e($$$.c', '($$$.c'],
+    ['$u.e(\\$$.c', '(\\$$.c'],
+    ['$u.e($$.c.d', '($$.c'],
+    ['$u.e($$.cx', '($$.cx'],
+    ['$u.e($$.c$t', '($$.c'],
+    ['$u.e($$.c##x', '($$.c'],
+    ['$u.e($$.c}x', '($$.c}x'],
+    ['$u.e($$.c(', FAILS],
+    ['$u.e($$.c x', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
