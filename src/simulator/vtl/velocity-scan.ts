@@ -103,10 +103,11 @@ export interface ReferenceScan {
 export const CALL_BEFORE_DOT = /^\((?:#?\\*\$!?)?\.[a-zA-Z]/;
 
 /**
- * `$` signs (with their backslashes) before a `$.name`: right after `$a.b(`, Velocity reads no call
- * but text, with its lexer left in the call's arguments (see `callLeak`): `$a.b($$.c` writes `($$.c`.
+ * `$` signs (with their backslashes) before a `$.name` or a `}`: right after `$a.b(`, Velocity reads
+ * no call but text, with its lexer left in the call's arguments (see `callLeak`): `$a.b($$.c` writes
+ * `($$.c`, `$a.b($}` writes `($}`.
  */
-export const SIGNS_BEFORE_DOT = /^(?:\\*\$(?:\\*!)?)+\$\.[a-zA-Z]/;
+export const SIGNS_BEFORE_DOT = /^(?:\\*\$(?:\\*!)?)+(?:\$\.[a-zA-Z]|\})/;
 
 /** The reference whose name starts at `i`, or `undefined` when none does. Throws where Velocity fails. */
 export function scanReference(t: string, i: number): ReferenceScan | undefined {

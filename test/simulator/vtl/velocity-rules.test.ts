@@ -511,6 +511,19 @@ const RULES: Record<string, Array<[string, string | undefined]>> = {
     ['$u.e($$.c(', FAILS],
     ['$u.e($$.c x', FAILS],
   ],
+  // Recorded on 2026-12-06.
+  'in `$a.b(`, signs before `}` leave the call open and are text': [
+    ['$u.e($}', '($}'],
+    ['$u.e($!}', '($!}'],
+    ['$u.e($$}', '($$}'],
+    ['$u.e(\\$}', '(\\$}'],
+    ['$u.e($}.x.y', '($}.x'],
+    ['$u.e($}##x', '($}##x'],
+    ['$u.e($}#stop', '($}'],
+    ['$u.e($!}#set($s = 1)', '($!}'],
+    ['$u.e($} X', FAILS],
+    ['$u.e($})', FAILS],
+  ],
   'braced directive names': [
     ['#{if}(true)y#end#{set}($a = 1)$a', 'y1'],
     ['#{macro}(m)z#end#m()', 'z'],
