@@ -1,7 +1,9 @@
 import { parse } from 'velocityjs';
 import { ESCAPED_REFERENCE_MACRO, prepareTemplate, PreparedTemplate } from './velocity-lexer';
-import { callArguments } from './velocity-scan';
+import { callArguments, syntaxError } from './velocity-scan';
 import { asTextReference, TEXT_VARIABLE_PREFIX } from './velocity-text';
+import { canonicalTemplate } from './velocity17/canonical-template';
+import { parseVelocity, VelocityNode, VelocityParseError } from './velocity17/parser';
 
 /**
  * Parsing a template the way Apache Velocity reads it where velocityjs's grammar is stricter or
@@ -73,10 +75,30 @@ function inArguments(prepared: PreparedTemplate, shift: number, offset: number):
 }
 
 /**
- * The AST of `template` as Velocity 1.7 reads it. Throws the first syntax error when Velocity fails
- * on the template too (an `#if` without `#end`, arguments that do not close).
+ * The AST of `template` as Velocity 1.7 reads it. Velocity 1.7's own parser (ported in
+ * `velocity17/`) reads the template first: where it fails, so does this, with the fast path's
+ * reason when it has one; where it succeeds, the template it reads is rewritten in plain syntax
+ * (`canonical-template.ts`) for the fast path, which reads the template itself only when it cannot
+ * read the rewritten one.
  */
 export function parseLeniently(template: string): ParsedTemplate {
+  let tree: VelocityNode;
+  try {
+    tree = parseVelocity(template);
+  } catch (e) {
+    if (!(e instanceof VelocityParseError)) throw e;
+    parseFast(template);
+    throw syntaxError(template, e.offset, `${e.message} (Apache Velocity 1.7, which API Gateway's mapping templates follow, fails to parse the template)`);
+  }
+  try {
+    return parseFast(canonicalTemplate(tree, template));
+  } catch {
+    return parseFast(template);
+  }
+}
+
+/** The fast path: the template prepared by `velocity-lexer.ts` and parsed by velocityjs, repaired where it refuses text. */
+function parseFast(template: string): ParsedTemplate {
   const prepared = prepareTemplate(template);
   let source = prepared.source;
   let firstError: unknown;
