@@ -381,6 +381,10 @@ function parsed(template: string): ParsedTemplate {
       return parseLeniently(template);
     } catch (e) {
       if (e instanceof TemplateError) throw e;
+      // The parsers recurse once per level of nesting; JavaScript's stack runs out before Java's does.
+      if (e instanceof RangeError) {
+        throw new TemplateError('the template nests parentheses, brackets, maps or directives too deeply for the simulator to read; nest them less deeply');
+      }
       const message = e instanceof Error ? e.message : String(e);
       const line = /line (\d+)/.exec(message);
       throw new TemplateError(`syntax error: ${message.split('\n').slice(-1)[0]}`, line ? Number(line[1]) : undefined);

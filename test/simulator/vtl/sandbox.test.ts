@@ -94,6 +94,14 @@ describe('work is bounded', () => {
   test('a macro that calls itself is reported, not a crash', () => {
     expect(renderError('#macro(loop)#loop()#end#loop()').message).toBe('macros call each other more than 20 deep');
   });
+
+  test.each([
+    ['parentheses', '#if(' + '('.repeat(20000) + 'true' + ')'.repeat(20000) + ')y#end'],
+    ['maps', '#set($x = ' + '{"a":'.repeat(20000) + '1' + '}'.repeat(20000) + ')'],
+    ['directives', '#if(true)'.repeat(20000)],
+  ])('nesting %s deeper than the stack holds is a clear error, not a crash', (_, template) => {
+    expect(renderError(template).message).toMatch(/^the template nests parentheses, brackets, maps or directives too deeply for the simulator to read/);
+  });
 });
 
 describe('errors point at the line', () => {

@@ -46,7 +46,11 @@ class Printer {
   /** The macros the template defines. */
   private readonly macros = new Set<string>();
 
+  /** The offsets of the template's line ends, in order (so that counting those before an offset is a binary search, not a scan). */
+  private readonly lineEndOffsets: number[] = [];
+
   constructor(private readonly template: string, tree: VelocityNode) {
+    for (let i = template.indexOf('\n'); i >= 0; i = template.indexOf('\n', i + 1)) this.lineEndOffsets.push(i);
     const visit = (node: VelocityNode): void => {
       if (node.type === 'Directive' && node.directiveName === 'macro' && node.children[0]?.type === 'Word') this.macros.add(node.children[0].first.image);
       node.children.forEach(visit);
@@ -66,11 +70,23 @@ class Printer {
    * the line it is on in the template and errors name the right line.
    */
   private lineEndsUpTo(offset: number): string {
-    const missing = lineEnds(this.template.slice(0, offset)) - this.lines;
+    const missing = this.lineEndsBefore(offset) - this.lines;
     if (missing <= 0) return '';
     this.lines += missing;
     // A comment would do, but the fast path drops comments before velocityjs counts lines; an `#if` it never enters does not.
     return `#if(false${'\n'.repeat(missing)})#end${NOTHING}`;
+  }
+
+  /** How many line ends the template has before `offset`. */
+  private lineEndsBefore(offset: number): number {
+    let low = 0;
+    let high = this.lineEndOffsets.length;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (this.lineEndOffsets[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** `text`, counted as written. */

@@ -155,8 +155,8 @@ class Parser {
   private closeWith(node: VelocityNode, arity: number): VelocityNode {
     this.mark = this.marks.pop()!;
     const children: VelocityNode[] = [];
-    for (let i = 0; i < arity; i++) children.unshift(this.popNode());
-    node.children = children;
+    for (let i = 0; i < arity; i++) children.push(this.popNode());
+    node.children = children.reverse();
     node.last = this.token;
     this.nodes.push(node);
     return node;

@@ -14,6 +14,9 @@ export interface Token {
   next?: Token;
 }
 
+/** Blanks and then `(`, matched where the lexer stands (sticky, so the test reads from `lastIndex` without copying the rest). */
+const BLANKS_THEN_PARENTHESIS = /[ \n\r\t]*\(/y;
+
 /** The lexer found no token where Velocity's fails ("Lexical error"), such as a `$` at the end. */
 export class LexicalError extends Error {
   constructor(readonly offset: number) {
@@ -50,7 +53,8 @@ export class TokenManager {
 
   /** Whether the characters from the lexer's position are blanks and then `(` (the parser's check after a directive's name). */
   isLeftParenthesis(): boolean {
-    return /^[ \n\r\t]*\(/.test(this.source.slice(this.position));
+    BLANKS_THEN_PARENTHESIS.lastIndex = this.position;
+    return BLANKS_THEN_PARENTHESIS.test(this.source);
   }
 
   /** Pushes the state and the count of open parentheses, as the grammar's `stateStackPush`. */
