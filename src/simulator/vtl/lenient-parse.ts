@@ -1,8 +1,8 @@
 import { parse } from 'velocityjs';
-import { ESCAPED_REFERENCE_MACRO, prepareTemplate, PreparedTemplate } from './velocity-lexer';
+import { definedMacros, ESCAPED_REFERENCE_MACRO, prepareTemplate, PreparedTemplate } from './velocity-lexer';
 import { callArguments, syntaxError } from './velocity-scan';
 import { asTextReference, TEXT_VARIABLE_PREFIX } from './velocity-text';
-import { canonicalTemplate } from './velocity17/canonical-template';
+import { canonicalChunks } from './velocity17/canonical-template';
 import { parseVelocity, VelocityNode, VelocityParseError } from './velocity17/parser';
 
 /**
@@ -81,7 +81,7 @@ function inArguments(prepared: PreparedTemplate, shift: number, offset: number):
  * (`canonical-template.ts`) for the fast path, which reads the template itself only when it cannot
  * read the rewritten one.
  */
-export function parseLeniently(template: string): ParsedTemplate {
+export function parseLeniently(template: string, statementsPerChunk = STATEMENTS_PER_CHUNK): ParsedTemplate {
   let tree: VelocityNode;
   try {
     tree = parseVelocity(template);
@@ -91,15 +91,72 @@ export function parseLeniently(template: string): ParsedTemplate {
     throw syntaxError(template, e.offset, `${e.message} (Apache Velocity 1.7, which API Gateway's mapping templates follow, fails to parse the template)`);
   }
   try {
-    return parseFast(canonicalTemplate(tree, template));
+    return parseChunks(canonicalChunks(tree, template, statementsPerChunk));
   } catch {
     return parseFast(template);
   }
 }
 
+/**
+ * How many top-level statements velocityjs reads at a time (see `canonicalChunks`): enough that
+ * the cost of each read is small next to the work in it, few enough that its quadratic cost stays small.
+ */
+const STATEMENTS_PER_CHUNK = 64;
+
+/**
+ * Pieces of one template parsed one after the other into one tree: each piece's positions moved
+ * to where it starts in the whole, and the macros merged in order (the one defined last wins).
+ */
+function parseChunks(chunks: readonly string[]): ParsedTemplate {
+  if (chunks.length <= 1) return parseFast(chunks[0] ?? '');
+  const asts: unknown[] = [];
+  const macros: Record<string, MacroDefinition> = {};
+  const start = { line: 1, column: 0 };
+  const defined = definedMacros(chunks.join(''));
+  for (const chunk of chunks) {
+    const parsed = parseFast(chunk, defined);
+    movePositions(parsed.asts, start.line - 1, start.column, new Set());
+    for (const ast of parsed.asts) asts.push(ast);
+    Object.assign(macros, parsed.macros);
+    const lastLineEnd = chunk.lastIndexOf('\n');
+    start.line += lineEndsIn(chunk);
+    start.column = lastLineEnd < 0 ? start.column + chunk.length : chunk.length - lastLineEnd - 1;
+  }
+  return { asts, macros };
+}
+
+function lineEndsIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Moves every position in a piece's tree (velocityjs's `pos`, lines from 1 and columns from 0) by
+ * `lines`, and those on the piece's first line by `columns` too. Nodes can share a position, which moves once.
+ */
+function movePositions(value: unknown, lines: number, columns: number, moved: Set<object>): void {
+  if (value === null || typeof value !== 'object' || moved.has(value)) return;
+  moved.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) movePositions(item, lines, columns, moved);
+    return;
+  }
+  const node = value as Node;
+  const pos = node.pos;
+  if (pos !== undefined && !moved.has(pos)) {
+    moved.add(pos);
+    if (pos.first_line === 1) pos.first_column += columns;
+    if (pos.last_line === 1 && pos.last_column !== undefined) pos.last_column += columns;
+    pos.first_line += lines;
+    if (pos.last_line !== undefined) pos.last_line += lines;
+  }
+  for (const key of Object.keys(node)) if (key !== 'pos') movePositions((node as Record<string, unknown>)[key], lines, columns, moved);
+}
+
 /** The fast path: the template prepared by `velocity-lexer.ts` and parsed by velocityjs, repaired where it refuses text. */
-function parseFast(template: string): ParsedTemplate {
-  const prepared = prepareTemplate(template);
+function parseFast(template: string, macros?: ReadonlySet<string>): ParsedTemplate {
+  const prepared = prepareTemplate(template, macros);
   let source = prepared.source;
   let firstError: unknown;
   for (let repairs = 0; repairs <= MAX_REPAIRS; repairs++) {

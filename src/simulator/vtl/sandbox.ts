@@ -376,20 +376,26 @@ function checkSize(value: unknown): unknown {
 const asts = new BoundedCache<string, ParsedTemplate>(500);
 
 function parsed(template: string): ParsedTemplate {
-  return asts.get(template, () => {
-    try {
-      return parseLeniently(template);
-    } catch (e) {
-      if (e instanceof TemplateError) throw e;
-      // The parsers recurse once per level of nesting; JavaScript's stack runs out before Java's does.
-      if (e instanceof RangeError) {
-        throw new TemplateError('the template nests parentheses, brackets, maps or directives too deeply for the simulator to read; nest them less deeply');
-      }
-      const message = e instanceof Error ? e.message : String(e);
-      const line = /line (\d+)/.exec(message);
-      throw new TemplateError(`syntax error: ${message.split('\n').slice(-1)[0]}`, line ? Number(line[1]) : undefined);
+  return asts.get(template, () => parseTemplate(template));
+}
+
+/**
+ * A template parsed for `renderParsed`, uncached; a syntax error is a `TemplateError`.
+ * `statementsPerChunk` is how many top-level statements velocityjs reads at a time (`parseLeniently`).
+ */
+export function parseTemplate(template: string, statementsPerChunk?: number): ParsedTemplate {
+  try {
+    return parseLeniently(template, statementsPerChunk);
+  } catch (e) {
+    if (e instanceof TemplateError) throw e;
+    // The parsers recurse once per level of nesting; JavaScript's stack runs out before Java's does.
+    if (e instanceof RangeError) {
+      throw new TemplateError('the template nests parentheses, brackets, maps or directives too deeply for the simulator to read; nest them less deeply');
     }
-  });
+    const message = e instanceof Error ? e.message : String(e);
+    const line = /line (\d+)/.exec(message);
+    throw new TemplateError(`syntax error: ${message.split('\n').slice(-1)[0]}`, line ? Number(line[1]) : undefined);
+  }
 }
 
 /**
@@ -398,7 +404,11 @@ function parsed(template: string): ParsedTemplate {
  * `TemplateError`s that point at the line.
  */
 export function renderTemplate(template: string, context: Record<string, unknown>): string {
-  const { asts: tree, macros } = parsed(template);
+  return renderParsed(parsed(template), context);
+}
+
+/** Renders a template `parseTemplate` has parsed, as `renderTemplate` does. */
+export function renderParsed({ asts: tree, macros }: ParsedTemplate, context: Record<string, unknown>): string {
   const compile = new SandboxCompile(tree, { escape: false });
   (compile as any).macrosStore = { ...macros };
   try {

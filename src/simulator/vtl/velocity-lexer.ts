@@ -90,8 +90,16 @@ export interface PreparedTemplate {
 }
 
 /** Prepares `template` for velocityjs as described above; throws a `TemplateError` where Velocity fails. */
-export function prepareTemplate(template: string): PreparedTemplate {
-  return new VelocityLexer(template).prepare();
+export function prepareTemplate(template: string, macros: ReadonlySet<string> = definedMacros(template)): PreparedTemplate {
+  return new VelocityLexer(template, macros).prepare();
+}
+
+/**
+ * The names of the macros `template` defines. A piece of a template (`parseChunks` in
+ * `lenient-parse.ts`) is prepared with those of the whole template, which it may call.
+ */
+export function definedMacros(template: string): ReadonlySet<string> {
+  return new Set([...template.matchAll(/#\{?macro\}?[ \t]*\([ \t]*([a-zA-Z][a-zA-Z0-9_-]*)/g)].map(m => m[1]));
 }
 
 /** A reference written to the output, which `$.c` right after it may continue. */
@@ -107,7 +115,6 @@ interface ContinuableReference {
 }
 
 class VelocityLexer {
-  private readonly macros = new Set<string>();
   private readonly escapedReferences: string[] = [];
   private argumentSpans: Array<[number, number]> = [];
   private readonly literals: string[] = [];
@@ -193,9 +200,7 @@ class VelocityLexer {
    */
   private lastProperty: ContinuableReference | undefined;
 
-  constructor(private readonly t: string) {
-    for (const m of t.matchAll(/#\{?macro\}?[ \t]*\([ \t]*([a-zA-Z][a-zA-Z0-9_-]*)/g)) this.macros.add(m[1]);
-  }
+  constructor(private readonly t: string, private readonly macros: ReadonlySet<string>) {}
 
   public prepare(): PreparedTemplate {
     while (this.i < this.t.length) {

@@ -7,8 +7,8 @@ import { Kind } from './tokens';
  * A template that renders as `template` does, written from the tree Velocity 1.7's parser makes
  * of it, in plain syntax that the simulator's fast path reads as Velocity does: text as text,
  * references in `${...}` form, directives with their arguments normalized, and nothing the lexer
- * could read two ways. It is used for the few templates the fast path cannot read itself (text
- * that Velocity's lexer reads in a state a method call it gave up on left behind).
+ * could read two ways. The fast path reads it in place of the template itself (`parseLeniently`),
+ * and falls back to the template only where it cannot read it.
  *
  * What each node writes follows Velocity 1.7's node classes: a text node writes its token with the
  * `$` and `#` of the special tokens before it (`NodeUtils.tokenLiteral`), a comment what came
@@ -17,6 +17,21 @@ import { Kind } from './tokens';
  */
 export function canonicalTemplate(tree: VelocityNode, template: string): string {
   return new Printer(template, tree).statements(tree);
+}
+
+/**
+ * The canonical template in pieces of `statementsPerChunk` top-level statements (the last may have
+ * fewer), which joined are `canonicalTemplate`. velocityjs's grammar copies the list of statements
+ * read so far at each new one, so reading a long template at once takes time quadratic in its
+ * length; pieces read one at a time keep it linear.
+ */
+export function canonicalChunks(tree: VelocityNode, template: string, statementsPerChunk: number): string[] {
+  const printer = new Printer(template, tree);
+  const chunks: string[] = [];
+  for (let i = 0; i < tree.children.length; i += statementsPerChunk) {
+    chunks.push(printer.statementList(tree.children.slice(i, i + statementsPerChunk)));
+  }
+  return chunks;
 }
 
 const OPERATORS: Partial<Record<NodeType, string>> = {
@@ -59,8 +74,13 @@ class Printer {
   }
 
   statements(node: VelocityNode): string {
+    return this.statementList(node.children);
+  }
+
+  /** Statements in order; a printer writes each statement once, in template order. */
+  statementList(children: readonly VelocityNode[]): string {
     let out = '';
-    for (const child of node.children) out += this.lineEndsUpTo(child.first.start) + this.statement(child);
+    for (const child of children) out += this.lineEndsUpTo(child.first.start) + this.statement(child);
     return out;
   }
 
