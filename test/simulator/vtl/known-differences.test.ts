@@ -37,6 +37,13 @@ const DIFFERENCES: Record<string, Difference> = {
   'the order of map keys (JavaScript puts integer-like keys first)': {
     template: '$input.path("$")', body: '{"b": 1, "1": 2}', simulator: { ok: true, output: '{1=2, b=1}' }, velocity: '{b=1, 1=2}',
   },
+  "a regular expression's `.` over a character outside the Basic Multilingual Plane (Java matches the whole code point)": {
+    // Recorded from the oracle on 2026-12-07.
+    template: '$input.path("$.s").replaceAll("(.)", "$1-")',
+    body: '{"s": "a\u{1F600}"}',
+    simulator: { ok: true, output: 'a-\ud83d-\ude00-' },
+    velocity: 'a-\u{1F600}-',
+  },
   "the simulator's own bound on the loop work of one rendering": {
     template: '#foreach($i in [1..1000])#foreach($j in [1..101])#end#end',
     body: '{}',
