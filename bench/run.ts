@@ -9,6 +9,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { HTTP_VARIANTS, VARIANTS, Variant, WEBSOCKET_VARIANTS } from './apps';
 import { CONTRACT_SIZES, measureContract } from './contract';
+import { measureLargeTemplates, TEMPLATE_SIZES } from './large-template';
 import { writeSynthPlot } from './plot';
 import { measureSimulator } from './simulator';
 import { checkPaths } from '../src/checks/check-command';
@@ -134,6 +135,7 @@ function main(): void {
   const checker = measureChecker(largest);
   const simulator = measureSimulator();
   const contract = measureContract();
+  const largeTemplates = measureLargeTemplates();
 
   const medianMs = (v: Variant, n: number) => median(synth[v][n].map(s => s.ms));
   const peakMb = (v: Variant, n: number) => Math.max(...synth[v][n].map(s => s.maxRssMb));
@@ -163,6 +165,9 @@ function main(): void {
   lines.push(`contract (ResponseContract.fromTemplate + toText), REST API with N methods x 4 integration responses (${contract.rows} rows at ` +
     `N=${CONTRACT_SIZES[CONTRACT_SIZES.length - 1]}): ${CONTRACT_SIZES.map(n => `N=${n} ${contract.ms[n].toFixed(0)} ms`).join(', ')}; ` +
     `linearity (ms per method at N=${CONTRACT_SIZES[CONTRACT_SIZES.length - 1]} / at N=${CONTRACT_SIZES[0]}) ${contract.linearity.toFixed(2)}`);
+  lines.push('large mapping templates (parse + render once, simulator\'s VTL engine): ' +
+    `${TEMPLATE_SIZES.map(n => `${(n / 1000).toFixed(0)} KB ${largeTemplates.ms[n].toFixed(0)} ms`).join(', ')}; ` +
+    `linearity (ms per byte at ${(TEMPLATE_SIZES[TEMPLATE_SIZES.length - 1] / 1000).toFixed(0)} KB / at ${(TEMPLATE_SIZES[0] / 1000).toFixed(0)} KB) ${largeTemplates.linearity.toFixed(2)}`);
   lines.push(`whole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   // The variants of a round run one after the other, so a slow phase of a shared machine tends to hit
@@ -181,9 +186,9 @@ function main(): void {
   const v = withAndWithout(webSocket, WEBSOCKET_SIZES, 'ws', 'ws+checks');
   const h = withAndWithout(http, HTTP_SIZES, 'http', 'http+checks');
   lines.push('');
-  lines.push(`bench: builders_vs_l2=${x.toFixed(3)} checks_overhead=${y.toFixed(3)} cli_vs_parse=${z.toFixed(2)} simulator_vs_naive=${w.toFixed(2)} ws_checks_overhead=${v.toFixed(3)} http_checks_overhead=${h.toFixed(3)} checks_vs_framework=${u.toFixed(3)} contract_linearity=${contract.linearity.toFixed(2)}`);
+  lines.push(`bench: builders_vs_l2=${x.toFixed(3)} checks_overhead=${y.toFixed(3)} cli_vs_parse=${z.toFixed(2)} simulator_vs_naive=${w.toFixed(2)} ws_checks_overhead=${v.toFixed(3)} http_checks_overhead=${h.toFixed(3)} checks_vs_framework=${u.toFixed(3)} contract_linearity=${contract.linearity.toFixed(2)} template_linearity=${largeTemplates.linearity.toFixed(2)}`);
 
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ sizes: SIZES, synth, webSocketSizes: WEBSOCKET_SIZES, webSocket, httpSizes: HTTP_SIZES, http, checker, simulator, contract, ratios: { x, y, z, w, v, h, u, contractLinearity: contract.linearity } }, undefined, 2));
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ sizes: SIZES, synth, webSocketSizes: WEBSOCKET_SIZES, webSocket, httpSizes: HTTP_SIZES, http, checker, simulator, contract, largeTemplates, ratios: { x, y, z, w, v, h, u, contractLinearity: contract.linearity, templateLinearity: largeTemplates.linearity } }, undefined, 2));
   writeSynthPlot(path.join(RESULTS, 'latest.json'), path.join(RESULTS, 'synth-time.svg'));
   console.log(lines.join('\n'));
 }
