@@ -1,4 +1,5 @@
 import { Compile, Helper } from 'velocityjs';
+import { foldText } from './fold-text';
 import { javaMethod, javaToString, renderedValue } from './java-methods';
 import { parseLeniently, ParsedTemplate } from './lenient-parse';
 import { JsonBodyError } from '../json-body';
@@ -385,7 +386,7 @@ function parsed(template: string): ParsedTemplate {
  */
 export function parseTemplate(template: string, statementsPerChunk?: number): ParsedTemplate {
   try {
-    return parseLeniently(template, statementsPerChunk);
+    return foldText(parseLeniently(template, statementsPerChunk));
   } catch (e) {
     if (e instanceof TemplateError) throw e;
     // The parsers recurse once per level of nesting; JavaScript's stack runs out before Java's does.
