@@ -4,13 +4,17 @@ import { checkJsonTemplate } from './json-template';
 import { knownString } from '../grammar/unknown';
 
 const MEDIA_TYPE_PART = '[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*';
-const MEDIA_TYPE = new RegExp(`^(${MEDIA_TYPE_PART}/(${MEDIA_TYPE_PART}|\\*)|\\*/\\*)$`);
+/** A parameter after the type (RFC 9110 section 8.3.1): `; charset=UTF-8`, `;q="x"`. */
+const PARAMETER = '[ \\t]*;[ \\t]*[A-Za-z0-9!#$%&\'*+.^_`|~-]+=([A-Za-z0-9!#$%&\'*+.^_`|~-]+|"([^"\\\\]|\\\\.)*")';
+const MEDIA_TYPE = new RegExp(`^(${MEDIA_TYPE_PART}/(${MEDIA_TYPE_PART}|\\*)|\\*/\\*)(${PARAMETER})*$`);
 
 /** REST API quota: "Mapping template size", 300 KB, not adjustable. */
 export const REST_TEMPLATE_LIMIT_BYTES = 300 * 1024;
 
 /**
- * Whether `contentType` is a media type (`type/subtype`) API Gateway can select a template by.
+ * Whether `contentType` is a media type (`type/subtype`, parameters allowed) API Gateway can key a
+ * template or a model by. Keys with parameters deploy: Serverless Framework 0.5 gave every endpoint
+ * `application/json;charset=UTF-8` templates and models (serverless/serverless issues 290 and 2046).
  */
 export function isMediaType(contentType: string): boolean {
   return MEDIA_TYPE.test(contentType);

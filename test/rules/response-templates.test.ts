@@ -4,9 +4,18 @@ test.each(['application/json', 'text/html', 'application/vnd.api+json', 'image/*
   expect(isMediaType(type)).toBe(true);
 });
 
-test.each(['json', 'application', 'application/', '/json', 'application/json; charset=utf-8', 'text html'])('%j is not a media type', type => {
-  expect(isMediaType(type)).toBe(false);
-});
+// Such keys deploy: Serverless Framework 0.5 gave every endpoint `application/json;charset=UTF-8`
+// response templates and models (serverless/serverless issues 290 and 2046).
+test.each(['application/json;charset=UTF-8', 'application/json; charset=utf-8', 'text/plain; charset="utf-8"; format=flowed'])(
+  '%s, with parameters, is a media type', type => {
+    expect(isMediaType(type)).toBe(true);
+    expect(checkResponseTemplate(type, '{}')).toEqual([]);
+  });
+
+test.each(['json', 'application', 'application/', '/json', 'text html', 'application/json;', 'application/json; charset', 'application/json charset=utf-8'])(
+  '%j is not a media type', type => {
+    expect(isMediaType(type)).toBe(false);
+  });
 
 test('fails a template key that is not a media type with the exact message', () => {
   expect(checkResponseTemplate('json', '{}', 'ResponseTemplates.json')).toEqual([{
