@@ -6,6 +6,7 @@ import { collectTemplates, TemplateFile } from './template-reader';
 import { checkTemplate } from './template-resources';
 import { formatFinding } from '../errors/integration-response-error';
 import { knownObject } from '../grammar/unknown';
+import { definitionVersion } from '../openapi/definition-version';
 import { Severity } from '../rules/finding';
 
 /**
@@ -102,8 +103,7 @@ function label(template: TemplateFile['template'], resource: string): string {
 
 /** ` (OpenAPI 3.0.1)` for the findings of a definition file. */
 function definitionLabel(definition: Record<string, unknown>): string {
-  const version = typeof definition.openapi === 'string' ? definition.openapi : definition.swagger;
-  return ` (OpenAPI ${String(version)})`;
+  return ` (OpenAPI ${definitionVersion(definition)})`;
 }
 
 function own(object: object, key: string): boolean {

@@ -4,6 +4,7 @@ import { firstLine, InputError } from './input-error';
 import { MAX_NESTING_DEPTH, tooDeepAt } from './input-limits';
 import { TemplateFinding } from './template-finding';
 import { parseYaml } from './yaml-template';
+import { definitionVersion } from '../openapi/definition-version';
 
 /** A template larger than this is refused rather than read (CloudFormation itself stops at 1 MB). */
 export const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
@@ -65,7 +66,7 @@ export function parseTemplate(source: string, file: string): TemplateFile {
 
 /** Whether a document is an OpenAPI 3.x (`openapi`) or 2.0 (`swagger`) definition. */
 function isDefinition(document: Record<string, unknown>): boolean {
-  return typeof document.openapi === 'string' || typeof document.swagger === 'string';
+  return definitionVersion(document) !== undefined;
 }
 
 const NEITHER_MESSAGE = 'not a CloudFormation template (no Resources section) or an OpenAPI definition (no openapi or swagger field)';

@@ -7,6 +7,7 @@ import { DEFAULT_SAMPLE_BODY, operationRows } from './contract-rows';
 import { formatContract } from './contract-text';
 import { InputTooDeepError, tooDeepAt } from '../checks/input-limits';
 import { readTemplates, TemplateFile } from '../checks/template-reader';
+import { definitionVersion } from '../openapi/definition-version';
 import { SimulationError } from '../simulator/simulation-error';
 import { BackendResult } from '../simulator/types';
 
@@ -175,7 +176,7 @@ export class ResponseContract {
     const tooDeep = tooDeepAt(template);
     if (tooDeep !== undefined) throw new InputTooDeepError('the template', tooDeep);
     const isDefinition = template !== null && typeof template === 'object' && template.Resources === undefined
-      && (typeof template.openapi === 'string' || typeof template.swagger === 'string');
+      && definitionVersion(template) !== undefined;
     return new ResponseContract(contractOperations(template, isDefinition ? template : undefined), options);
   }
 

@@ -77,6 +77,19 @@ describe('check on OpenAPI definition files', () => {
     ]);
   });
 
+  // API Gateway imports such definitions: the Mythical Mysfits workshop imports one with
+  // `aws apigateway import-rest-api --fail-on-warnings`.
+  test.each([
+    ['api.json', '{"swagger": 2.0, "info": {"title": "x"}, "paths": {"/": {"get": {"x-amazon-apigateway-integration": {"type": "mock", "responses": {"default": {"statusCode": "20x"}}}}}}}', '2.0'],
+    ['api.yaml', 'swagger: 2.0\ninfo: {title: x}\npaths:\n  /:\n    get:\n      x-amazon-apigateway-integration:\n        type: mock\n        responses:\n          default: {statusCode: "20x"}\n', '2.0'],
+    ['api.yaml', 'openapi: 3.0\ninfo: {title: x}\npaths:\n  /:\n    get:\n      x-amazon-apigateway-integration:\n        type: mock\n        responses:\n          default: {statusCode: "20x"}\n', '3.0'],
+  ])('a version written as a number (%s) is still a definition, labelled as written', (name, text, version) => {
+    const result = checkPaths([write(name, text)]);
+    expect(result.unreadable).toEqual([]);
+    expect(result.findings.map(f => [f.ruleId, f.path])).toContainEqual(['rest-status-code', 'paths./.get.x-amazon-apigateway-integration.responses.default.statusCode']);
+    expect(formatText(result).split('\n')[1]).toBe(`  definition (OpenAPI ${version})`);
+  });
+
   test('a gateway response type that does not exist is reported at its key', () => {
     const file = write('api.yaml', [
       'openapi: 3.0.1', 'info: {title: x, version: "1"}', 'paths: {}',
