@@ -55,7 +55,7 @@ describe('exit codes', () => {
     fs.writeFileSync(file, 'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties: {Name: api,\n  Tags: [\n');
     const result = run('check', file);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(`cdk-integration-responses: ${file}: malformed YAML: Flow map in block collection must be sufficiently indented and end with a }`);
+    expect(result.err).toBe(`cdk-integration-responses: ${file}: malformed YAML: Flow map in block collection must be sufficiently indented and end with a } (line 5, column 3)`);
   });
 
   test('--help prints the usage and exits 0', () => {
@@ -176,7 +176,7 @@ describe('several inputs, some unreadable', () => {
     expect(result.code).toBe(2);
     expect(result.err.split('\n')).toEqual([
       'cdk-integration-responses: missing.json: no such file or directory',
-      `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 3, column 1)`,
     ]);
     const alone = run('check', valid);
     expect(alone.out).toMatch(/^test.fixtures.templates.failing.rest-status-code\.json\n {2}M \(AWS::ApiGateway::Method\)\n {4}error {3}\[rest-status-code\]/);
@@ -190,7 +190,7 @@ describe('several inputs, some unreadable', () => {
     expect(result.code).toBe(2);
     expect(result.err.split('\n')).toEqual([
       'cdk-integration-responses: missing.json: no such file or directory',
-      `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `cdk-integration-responses: ${bad}: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 3, column 1)`,
     ]);
     expect(JSON.parse(result.out)).toEqual([1, 2].map(() => expect.objectContaining({ ruleId: 'rest-status-code', file: valid, resource: 'M' })));
     expect(JSON.parse(run('check', '--format', 'json', 'missing.json').out)).toEqual([]);

@@ -51,7 +51,7 @@ export function parseYaml(text: string, file: string): { parsed: unknown; findin
     // Repeated keys are allowed, as CloudFormation allows them, and reported below.
     const doc = parseDocument(source, { customTags: CLOUDFORMATION_TAGS as any, uniqueKeys: false, lineCounter: lines, prettyErrors: false, logLevel: 'error' });
     const error = doc.errors[0];
-    const repaired = error && repairs < MAX_FLOW_REPAIRS ? reindentFlowCollection(source, error) : undefined;
+    const repaired = error && repairs < MAX_FLOW_REPAIRS ? reindentFlowCollection(source, error) ?? reindentQuotedScalar(source, error) : undefined;
     if (repaired !== undefined) {
       source = repaired;
       continue;
@@ -60,12 +60,13 @@ export function parseYaml(text: string, file: string): { parsed: unknown; findin
       if (error) throw error;
       return { parsed: doc.toJS({ maxAliasCount: 100 }), findings: duplicateKeys(doc.contents, lines) };
     } catch (e) {
-      throw new InputError(file, `malformed YAML: ${firstLine(e)}`);
+      const at = e instanceof YAMLError ? lines.linePos(e.pos[0]) : undefined;
+      throw new InputError(file, `malformed YAML: ${firstLine(e)}${at ? ` (line ${at.line}, column ${at.col})` : ''}`);
     }
   }
 }
 
-/** How many under-indented flow collections one template may have (each costs a parse). */
+/** How many under-indented flow collections and quoted scalars one template may have (each costs a parse). */
 const MAX_FLOW_REPAIRS = 20;
 
 /**
@@ -88,6 +89,42 @@ function reindentFlowCollection(text: string, error: YAMLError): string | undefi
   const repaired = text.slice(0, start) + inside + text.slice(end + 1);
   const after = flowCollections(repaired).find(c => c.start === start);
   return after?.end === end + repaired.length - text.length ? repaired : undefined;
+}
+
+/**
+ * PyYAML also reads a quoted scalar whose continuation lines are not indented past the key it is the
+ * value of (`application/json: "#set(...) \` then a line at the key's column), where the `yaml`
+ * library reports `Missing closing "quote`. When `error` is that, at the quote opening a scalar that
+ * does close, this indents the scalar's continuation lines past the opening quote and returns the
+ * new text. That changes no value: a quoted scalar's line breaks fold, and the leading spaces of its
+ * continuation lines are never content. Lines starting with a tab are left alone.
+ */
+function reindentQuotedScalar(text: string, error: YAMLError): string | undefined {
+  const start = error.code === 'MISSING_CHAR' ? quotedScalarAt(text, error.pos[0]) : undefined;
+  if (start === undefined) return undefined;
+  const end = quotedScalarEnd(text, start);
+  if (end < 0) return undefined;
+  const indent = start - text.lastIndexOf('\n', start);
+  const inside = text.slice(start, end + 1).replace(/\n( *)(?=[^ \t\r\n])/g, (line, spaces: string) => spaces.length >= indent ? line : `\n${' '.repeat(indent)}`);
+  return inside === text.slice(start, end + 1) ? undefined : text.slice(0, start) + inside + text.slice(end + 1);
+}
+
+/** The offset of the quote opening the quoted scalar the library read up to `offset`, if there is one. */
+function quotedScalarAt(text: string, offset: number): number | undefined {
+  let start: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, item => {
+      for (const t of [item.key, item.value]) {
+        if ((t?.type === 'double-quoted-scalar' || t?.type === 'single-quoted-scalar') && t.offset <= offset && offset <= t.offset + t.source.length) {
+          start = t.offset;
+          return CST.visit.BREAK;
+        }
+      }
+      return undefined;
+    });
+  }
+  return start;
 }
 
 /** Each flow collection of the text, in document order, with the offset of its closing bracket if it has one. */

@@ -92,6 +92,24 @@ const EXPECTED: Record<string, string[]> = {
   'serverless-patterns/websocket-sfn-async.yaml': [
     'info ws-route-response-selection-unset DefaultRoute RouteResponseSelectionExpression',
   ],
+  'aws-samples/modern-application-workshop-api-swagger.json': [
+    // CORS headers mapped on HTTP_PROXY integrations: stored, never applied (see localstack's above).
+    ...['/.get', '/mysfits.get', '/mysfits/{mysfitId}.get', '/mysfits/{mysfitId}/adopt.post', '/mysfits/{mysfitId}/like.post']
+      .map(op => `warning rest-proxy-integration-responses definition paths.${op}.x-amazon-apigateway-integration.responses.default`),
+  ],
+  'aws-samples/sessions-with-aws-sam-s12d-api.yaml': [
+    // DynamoDB integrations with responses for 200 (and 400) only: a throttled or failed call (500)
+    // matches none and reaches the client as 500 "Internal server error".
+    'warning rest-no-default definition paths./{linkId}.get.x-amazon-apigateway-integration.responses',
+    // Stored link URLs and names written between JSON quotes unescaped: a value with a " breaks the body.
+    'warning rest-template-invalid-json definition paths./app.get.x-amazon-apigateway-integration.responses.200.responseTemplates.application/json',
+    'warning rest-no-default definition paths./app.get.x-amazon-apigateway-integration.responses',
+    'warning rest-template-invalid-json definition paths./app.post.x-amazon-apigateway-integration.responses.200.responseTemplates.application/json',
+    'warning rest-no-default definition paths./app.post.x-amazon-apigateway-integration.responses',
+    'warning rest-template-invalid-json definition paths./app/{linkId}.put.x-amazon-apigateway-integration.responses.200.responseTemplates.application/json',
+    'warning rest-no-default definition paths./app/{linkId}.put.x-amazon-apigateway-integration.responses',
+    'warning rest-no-default definition paths./app/{linkId}.delete.x-amazon-apigateway-integration.responses',
+  ],
   'serverless-patterns/websocket-sfn-sync.yaml': [
     'info ws-route-response-selection-unset DefaultRoute RouteResponseSelectionExpression',
   ],

@@ -297,6 +297,36 @@ describe('flow collections whose lines are not indented past their key, as PyYAM
     expect((template.Resources.A as any).Properties).toEqual({ P: [1, 2], Q: { a: 'x y', b: "it's }", c: [3, 4], d: { e: 5 } }, R: { f: 1, g: 2 } });
   });
 
+  test('a quoted scalar continued at its key\'s indentation, as in sessions-with-aws-sam s12d/server/api.yaml', () => {
+    const { template } = parseTemplate([
+      'Resources:',
+      '  A:',
+      '    Type: X',
+      '    Properties:',
+      '      T: "#set($a = 1) \\',
+      '      {\\"a\\": $a, \\',
+      '    \\"b\\": 2}"',
+      "      S: 'one",
+      "      two'",
+      '      R: {"Fn::Sub": "x \\',
+      '      ${y}"}',
+      '      U: ok',
+    ].join('\n'), 'quoted.yaml');
+    // A quoted scalar's leading spaces on continuation lines are never content; `\` + line end joins the lines.
+    expect((template.Resources.A as any).Properties).toEqual({ T: '#set($a = 1) {"a": $a, "b": 2}', S: 'one two', R: { 'Fn::Sub': 'x ${y}' }, U: 'ok' });
+  });
+
+  test('sessions-with-aws-sam s12d/server/api.yaml reads as PyYAML reads it', () => {
+    const [{ definition }] = readTemplates(path.join(__dirname, '..', 'fixtures', 'public', 'aws-samples', 'sessions-with-aws-sam-s12d-api.yaml'));
+    const get = (definition as any).paths['/app'].get['x-amazon-apigateway-integration'];
+    expect(get.responses['200'].responseTemplates['application/json']).toMatch(/^#set\(\$inputRoot = \$input\.path\('\$'\)\)\{ "LastEvaluatedKey": /);
+    expect(get.requestTemplates['application/json']['Fn::Sub']).toMatch(/^#set\( \$pageKey = \$input\.params\('pageKey'\)\) \{"TableName": "\$\{LinkTable\}", "IndexName":"OwnerIndex", #if/);
+  });
+
+  test('the message of malformed YAML gives its line and column', () => {
+    expect(() => parseTemplate('Resources:\n  A:\n    P: {a: "1,\n  b: 2}\n', 'bad.yaml')).toThrow(/^bad\.yaml: malformed YAML: .+ \(line \d+, column \d+\)$/);
+  });
+
   test.each([
     ['a flow map that is never closed', 'Resources:\n  A: {a: 1,\nb: 2\n', /Flow map in block collection must be sufficiently indented/],
     ['an inner flow map closed, the outer not', 'Resources:\n  A: {a: 1,\n  B: {Type: X}\n', /Flow map in block collection must be sufficiently indented/],
