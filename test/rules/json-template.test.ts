@@ -135,9 +135,11 @@ describe('the public templates under test/fixtures', () => {
     // Reported, each with a breaking answer the simulator confirms below:
     // - aws-cdk's StepFunctionsRestApi default error template writes $input.path('$.error') between quotes;
     // - the serverless-patterns DynamoDB example writes each item's $field.id.S between quotes;
+    // - the sessions-with-aws-sam link service writes each stored link's $elem.url.S between quotes;
     // - aws-cdk-lib's StepFunctionsRestApi, synthesized into this project's step-functions-defaults fixture.
     expect([...new Set(reported.map(r => r.file))].sort()).toEqual([
       'public/aws-cdk/stepfunctions-api-without-default-method-responses.template.json',
+      'public/aws-samples/sessions-with-aws-sam-s12d-api.yaml',
       'public/serverless-patterns/rest-dynamodb.yml',
       'templates/clean/step-functions-defaults.json',
     ]);
@@ -160,7 +162,9 @@ describe('the public templates under test/fixtures', () => {
 
 /** The template at a finding's path (`Integration.IntegrationResponses[1].ResponseTemplates.application/json`). */
 function templateAt(file: string, resource: string, at: string): string {
-  const doc = parseTemplate(fs.readFileSync(file, 'utf8'), file).template as any;
+  const parsed = parseTemplate(fs.readFileSync(file, 'utf8'), file);
+  if (parsed.definition !== undefined) return definitionTemplateAt(parsed.definition, at);
+  const doc = parsed.template as any;
   const match = /^(.*)\.ResponseTemplates\.(.+)$/.exec(at)!;
   let node: any = doc.Resources[resource].Properties;
   for (const part of match[1].split('.')) {
@@ -169,4 +173,18 @@ function templateAt(file: string, resource: string, at: string): string {
     if (index !== undefined) node = node[Number(index)];
   }
   return node.ResponseTemplates[match[2]];
+}
+
+/** The template at a finding's path in an OpenAPI definition (`paths./app.get.x-amazon-apigateway-integration.responses.200.responseTemplates.application/json`). */
+function definitionTemplateAt(definition: any, at: string): string {
+  for (const [route, item] of Object.entries<any>(definition.paths)) {
+    for (const [method, operation] of Object.entries<any>(item)) {
+      for (const [key, response] of Object.entries<any>(operation['x-amazon-apigateway-integration']?.responses ?? {})) {
+        for (const [type, template] of Object.entries<any>(response.responseTemplates ?? {})) {
+          if (`paths.${route}.${method}.x-amazon-apigateway-integration.responses.${key}.responseTemplates.${type}` === at) return template;
+        }
+      }
+    }
+  }
+  throw new Error(`no template at ${at}`);
 }
