@@ -37,7 +37,52 @@ export function matchTargetOf(type: unknown, uri: unknown): MatchTarget {
   if (knownType === 'HTTP' || knownType === 'MOCK') return 'status';
   if (knownType !== 'AWS') return 'unknown';
   if (stringFragments(uri).some(fragment => fragment.includes(LAMBDA_URI_MARKER))) return 'lambda';
-  return knownString(uri) !== undefined ? 'status' : 'unknown';
+  if (knownString(uri) !== undefined) return 'status';
+  // `!Sub arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem`: only the region is unknown.
+  const service = AWS_SERVICE_URI.exec(uriShape(uri, 0) ?? '')?.[1];
+  return service === undefined ? 'unknown' : service === 'lambda' ? 'lambda' : 'status';
+}
+
+/** Stands for a part of a URI that is not known before deployment. */
+const UNKNOWN_PART = '\u0000';
+
+/**
+ * An AWS integration's URI, `arn:{partition}:apigateway:{region}:{service}:{path|action}/...`, with
+ * the service (or `subdomain.service`) known.
+ *
+ * @see https://docs.aws.amazon.com/apigateway/latest/api/API_Integration.html
+ */
+const AWS_SERVICE_URI = /^arn:[^:]*:apigateway:[^:]*:([A-Za-z0-9.-]+):(?:path|action)\//;
+
+/** How deeply intrinsics nest in a URI before it is left unknown. */
+const MAX_URI_DEPTH = 8;
+
+/**
+ * A URI that holds CDK tokens or intrinsics (`Fn::Sub`, `Fn::Join`) as text, each unknown part
+ * written as `UNKNOWN_PART`; `undefined` for a value that is not built of strings.
+ */
+function uriShape(value: unknown, depth: number): string | undefined {
+  if (depth > MAX_URI_DEPTH) return undefined;
+  if (typeof value === 'string') return value.replace(/\$\{Token\[[^\]]*\]\}/g, UNKNOWN_PART);
+  const object = asObject(value);
+  if (object === undefined) return undefined;
+  const sub = object['Fn::Sub'];
+  if (sub !== undefined) {
+    const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+    // `${Name}` is a variable; `${!Literal}` writes `${Literal}`, which no URI needs.
+    return text?.replace(/\$\{[^}]*\}/g, UNKNOWN_PART);
+  }
+  const join = object['Fn::Join'];
+  if (join !== undefined) {
+    if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1])) return undefined;
+    return join[1].map(part => uriShape(part, depth + 1) ?? UNKNOWN_PART).join(join[0]);
+  }
+  return UNKNOWN_PART;
+}
+
+/** `value` as an object (an intrinsic, a resolvable or a map), or `undefined`. */
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
 }
 
 /**

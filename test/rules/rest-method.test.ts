@@ -12,7 +12,18 @@ describe('what patterns are matched against', () => {
     ['AWS', LAMBDA_URI, 'lambda'],
     ['AWS', 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations', 'lambda'],
     ['AWS', 'arn:aws:apigateway:us-east-1:states:action/StartExecution', 'status'],
-    ['AWS', { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem' }, 'unknown'],
+    // Only the region or partition unknown: the service, and so the target, is known.
+    ['AWS', { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem' }, 'status'],
+    ['AWS', { 'Fn::Sub': ['arn:${AWS::Partition}:apigateway:${AWS::Region}:sqs:path/${AWS::AccountId}/${Q}', { Q: 'q' }] }, 'status'],
+    ['AWS', { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, ':states:action/StartExecution']] }, 'status'],
+    ['AWS', { 'Fn::Join': [':', ['arn:aws:apigateway', { Ref: 'AWS::Region' }, 'lambda', 'path/2015-03-31/functions/x/invocations']] }, 'lambda'],
+    ['AWS', 'arn:${Token[AWS.Partition.8]}:apigateway:${Token[AWS.Region.4]}:s3:path/bucket/key', 'status'],
+    ['AWS', 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${Token[TOKEN.12]}/invocations', 'lambda'],
+    // The service itself unknown, or a URI that is not an AWS service's: nothing can be told.
+    ['AWS', { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:${Service}:action/Do' }, 'unknown'],
+    ['AWS', { 'Fn::Join': ['', ['arn:aws:apigateway:us-east-1:', { Ref: 'Service' }, ':action/Do']] }, 'unknown'],
+    ['AWS', { 'Fn::GetAtt': ['X', 'Uri'] }, 'unknown'],
+    ['AWS', { 'Fn::Sub': 'https://${Host}/x' }, 'unknown'],
     [{ Ref: 'Type' }, undefined, 'unknown'],
   ])('%j %j -> %s', (type, uri, target) => {
     expect(matchTargetOf(type, uri)).toBe(target);
@@ -211,4 +222,18 @@ describe('many method responses', () => {
     expect(findings[0].message).toMatch(/^integration response '200' maps 'H0', 'H1', .*, 'H9' and 49990 more but the method has no method response for '200'/);
     expect(findings[0].message.length).toBeLessThan(1000);
   });
+});
+
+test('an AWS service URI built with Fn::Sub is matched by status code, so a pattern no status code matches is reported', () => {
+  const findings = checkRestMethod({
+    Integration: {
+      Type: 'AWS',
+      Uri: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem' },
+      IntegrationResponses: [{ StatusCode: '200' }, { StatusCode: '404', SelectionPattern: '.*NotFound.*' }],
+    },
+    MethodResponses: [{ StatusCode: '200' }, { StatusCode: '404' }],
+  });
+  expect(findings.map(f => [f.ruleId, f.severity, f.path])).toEqual([
+    ['rest-status-pattern-unreachable', 'warning', 'Integration.IntegrationResponses[1].SelectionPattern'],
+  ]);
 });
