@@ -6,6 +6,7 @@ import { TemplateFinding } from './template-finding';
 import { knownObject, knownString } from '../grammar/unknown';
 import { Finding } from '../rules/finding';
 import { ApiProtocol, checkHttpResponseParameters } from '../rules/http-response-parameters';
+import { checkSamApi } from '../rules/sam-api';
 import { checkSchema, SchemaFinding } from '../rules/schema/schema-check';
 import { SchemaMemo } from '../rules/schema/schema-memo';
 import { checkRoute, checkWebSocketIntegration, RouteFacts } from '../rules/websocket-integration';
@@ -58,7 +59,10 @@ export function checkResources(resources: Record<string, TemplateResource>,
  */
 export function checkTemplate(template: unknown): TemplateFinding[] {
   const resources = knownObject(knownObject(template)?.Resources) ?? {};
-  return checkResources(resources as Record<string, TemplateResource>);
+  // SAM merges `Globals.Api` into every AWS::Serverless::Api of the template.
+  const globalApi = knownObject(knownObject(knownObject(template)?.Globals)?.Api);
+  const globals = globalApi === undefined ? [] : checkSamApi(globalApi, 'Api').map(f => ({ ...f, resource: 'Globals' }));
+  return [...globals, ...checkResources(resources as Record<string, TemplateResource>)];
 }
 
 /** The resource types the rule table checks. */
@@ -93,6 +97,7 @@ export function checkTemplateResources(resources: Record<string, TemplateResourc
   for (const [id, field, definition] of definitions) {
     for (const f of checkDefinition(definition, methods)) findings.push({ ...f, resource: id, path: `${field}.${f.path}` });
   }
+  for (const [id, properties] of samApis(resources)) add(id, checkSamApi(properties));
   const apiDefinition = (id: string) => {
     if (!Object.prototype.hasOwnProperty.call(resources, id) || fieldOf(resources[id], 'Type') !== 'AWS::ApiGateway::RestApi') return null;
     const written = fieldOf(resources[id], 'Properties');
@@ -165,6 +170,17 @@ function inlineDefinitions(resources: Record<string, TemplateResource>): Array<[
     if (definition !== undefined) definitions.push([id, field, definition]);
   }
   return definitions;
+}
+
+/** The properties of the template's `AWS::Serverless::Api` resources (SAM). */
+function samApis(resources: Record<string, TemplateResource>): Array<[string, Record<string, unknown>]> {
+  const apis: Array<[string, Record<string, unknown>]> = [];
+  for (const id in resources) {
+    if (!Object.prototype.hasOwnProperty.call(resources, id) || fieldOf(resources[id], 'Type') !== 'AWS::Serverless::Api') continue;
+    const properties = knownObject(fieldOf(resources[id], 'Properties'));
+    if (properties !== undefined) apis.push([id, properties]);
+  }
+  return apis;
 }
 
 /**
