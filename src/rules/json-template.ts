@@ -57,12 +57,32 @@ const TEXT_PRESERVING = new Set(['trim', 'toLowerCase', 'toUpperCase', 'substrin
 export function checkJsonTemplate(contentType: string, template: unknown, path?: string): Finding[] {
   const text = knownString(template);
   if (text === undefined || knownString(contentType) === undefined || !isJsonContentType(contentType)) return [];
+  if (isStaticInvalidJson(text)) {
+    return [finding(RULES.restTemplateInvalidJson,
+      `the '${contentType}' response template is fixed text that is not valid JSON, so every answer it maps sends ` +
+      `a body no JSON client can parse; fix the JSON, or ${BUILDER}`, path)];
+  }
   const nodes = parsedIfItCanBreak(text);
   const breakage = nodes === undefined ? undefined : firstBreakage(nodes);
   if (breakage === undefined) return [];
   return [finding(RULES.restTemplateInvalidJson,
     `the '${contentType}' response template ${breakage.how}, so ${breakage.answer} renders a body ` +
     `that is not valid JSON; ${breakage.fix}, or ${BUILDER}`, path)];
+}
+
+/**
+ * Whether a template is fixed text (no `$`, no `#`: Velocity writes it as it is) that means to be
+ * JSON (it starts with `{` or `[`) and is not.
+ */
+function isStaticInvalidJson(template: string): boolean {
+  const text = template.trim();
+  if (!/^[[{]/.test(text) || /[$#]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -73,6 +93,11 @@ export function checkJsonTemplate(contentType: string, template: unknown, path?:
 export function checkWebSocketJsonTemplate(key: string, template: unknown, path?: string): Finding[] {
   const text = knownString(template);
   if (text === undefined) return [];
+  if (isStaticInvalidJson(text)) {
+    return [finding(RULES.wsTemplateInvalidJson,
+      `the response template '${key}' is fixed text that means to be JSON but is not valid JSON, so every answer it ` +
+      `maps sends a message no JSON client can parse; fix the JSON, or ${WEBSOCKET_BUILDER}`, path)];
+  }
   const nodes = parsedIfItCanBreak(text);
   if (nodes === undefined || !startsAsJson(nodes)) return [];
   const breakage = firstBreakage(nodes);

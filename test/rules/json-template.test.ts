@@ -124,6 +124,39 @@ describe('WebSocket response templates (keyed by selection value, not content ty
   });
 });
 
+describe('fixed text under a JSON content type that is not JSON', () => {
+  // Velocity writes text without `$` or `#` as it is: the body is this text for every answer.
+  test.each([
+    '{"statusCode":, "message":"order initiated"}',
+    "{'message': 'single quotes'}",
+    '{"a": 1,}',
+    '  [1, 2  ',
+  ])('%j is reported, REST and WebSocket', template => {
+    expect(() => JSON.parse(template)).toThrow();
+    expect(checkJsonTemplate('application/json', template, 'T')).toEqual([{
+      ruleId: 'rest-template-invalid-json',
+      severity: 'warning',
+      message: "the 'application/json' response template is fixed text that is not valid JSON, so every answer it maps sends a body " +
+        'no JSON client can parse; fix the JSON, or build the body with JsonBody (ResponseTemplate.fromJsonBody)',
+      path: 'T',
+    }]);
+    expect(checkWebSocketJsonTemplate('$default', template).map(f => f.ruleId)).toEqual(['ws-template-invalid-json']);
+  });
+
+  test.each([
+    '{"message": "ok"}', '[]', ' {"nested": {"a": [1, 2.5, null, true]}} ', 'OK', '', 'not json {', '<p>html</p>',
+    // VTL can make such text JSON when it renders: judged by what it writes instead.
+    '{"a": $input.json(\'$.a\')}', '{"a": 1#if($x), "b": 2#end}',
+  ])('%j is not reported', template => {
+    expect(checkJsonTemplate('application/json', template)).toEqual([]);
+    expect(checkWebSocketJsonTemplate('$default', template)).toEqual([]);
+  });
+
+  test('under a content type that is not JSON, fixed text is not judged', () => {
+    expect(checkJsonTemplate('text/plain', '{"a":,}')).toEqual([]);
+  });
+});
+
 describe('the public templates under test/fixtures', () => {
   const root = path.join(__dirname, '..', 'fixtures');
   const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
@@ -146,10 +179,12 @@ describe('the public templates under test/fixtures', () => {
   });
 
   // Two of them write JSON: the aws-cdk DynamoDB integration's error template writes $input.json('$.Message')
-  // outside quotes, which cannot break a string, and the SNS pattern's template is static.
-  test('no public WebSocket template writes JSON it can break', () => {
-    const websocket = files(path.join(root, 'public')).flatMap(file => checkPaths([file]).findings.filter(f => f.ruleId === 'ws-template-invalid-json'));
-    expect(websocket).toEqual([]);
+  // outside quotes, which cannot break a string; the SNS pattern's template is fixed text that is not
+  // JSON (`{"statusCode":, ...}`, a value missing), and is reported as such.
+  test('the only public WebSocket template reported is fixed text that is not JSON', () => {
+    const websocket = files(path.join(root, 'public')).flatMap(file => checkPaths([file]).findings
+      .filter(f => f.ruleId === 'ws-template-invalid-json').map(f => [path.relative(root, file), f.resource, f.path]));
+    expect(websocket).toEqual([['public/serverless-patterns/websocket-sns.yaml', 'ConnectRouteIntegrationResponse', 'ResponseTemplates.200']]);
   });
 
   test('and the answer in each message breaks that template in the simulator', () => {
