@@ -59,8 +59,8 @@ export function checkJsonTemplate(contentType: string, template: unknown, path?:
   if (text === undefined || knownString(contentType) === undefined || !isJsonContentType(contentType)) return [];
   if (isStaticInvalidJson(text)) {
     return [finding(RULES.restTemplateInvalidJson,
-      `the '${contentType}' response template is fixed text that is not valid JSON, so every answer it maps sends ` +
-      `a body no JSON client can parse; fix the JSON, or ${BUILDER}`, path)];
+      `the '${contentType}' response template is fixed text that is not valid JSON (${excerpt(text)}), so every answer it ` +
+      `maps sends a body no JSON client can parse; fix the JSON, or ${BUILDER}`, path)];
   }
   const nodes = parsedIfItCanBreak(text);
   const breakage = nodes === undefined ? undefined : firstBreakage(nodes);
@@ -68,6 +68,12 @@ export function checkJsonTemplate(contentType: string, template: unknown, path?:
   return [finding(RULES.restTemplateInvalidJson,
     `the '${contentType}' response template ${breakage.how}, so ${breakage.answer} renders a body ` +
     `that is not valid JSON; ${breakage.fix}, or ${BUILDER}`, path)];
+}
+
+/** The start of a template, quoted for a message. */
+function excerpt(template: string): string {
+  const text = template.trim().replace(/\s+/g, ' ');
+  return `'${text.length > 60 ? `${text.slice(0, 57)}...` : text}'`;
 }
 
 /**
@@ -95,8 +101,8 @@ export function checkWebSocketJsonTemplate(key: string, template: unknown, path?
   if (text === undefined) return [];
   if (isStaticInvalidJson(text)) {
     return [finding(RULES.wsTemplateInvalidJson,
-      `the response template '${key}' is fixed text that means to be JSON but is not valid JSON, so every answer it ` +
-      `maps sends a message no JSON client can parse; fix the JSON, or ${WEBSOCKET_BUILDER}`, path)];
+      `the response template '${key}' is fixed text that means to be JSON but is not valid JSON (${excerpt(text)}), so ` +
+      `every answer it maps sends a message no JSON client can parse; fix the JSON, or ${WEBSOCKET_BUILDER}`, path)];
   }
   const nodes = parsedIfItCanBreak(text);
   if (nodes === undefined || !startsAsJson(nodes)) return [];

@@ -55,9 +55,10 @@ function checkSamGatewayResponses(responses: unknown, path: string): Finding[] {
     const response = knownObject(byType[type]);
     if (response === undefined) continue;
     const at = childPath(path, type);
-    // The response as SAM writes it into the definition, and where each of its parts came from.
+    // The response as SAM writes it into the definition, and where the parts SAM renames came from
+    // (the others keep their path under the response).
     const written: Record<string, unknown> = { ResponseType: type, StatusCode: response.StatusCode, ResponseTemplates: response.ResponseTemplates };
-    const origins = new Map<string, string>([['ResponseType', at], ['StatusCode', childPath(at, 'StatusCode')]]);
+    const origins = new Map<string, string>([['ResponseType', at]]);
     const groups = knownObject(response.ResponseParameters) ?? {};
     const parameters: Record<string, unknown> = {};
     for (const [group, prefix] of PARAMETER_GROUPS) {
@@ -69,9 +70,7 @@ function checkSamGatewayResponses(responses: unknown, path: string): Finding[] {
     }
     written.ResponseParameters = parameters;
     for (const f of checkGatewayResponse(written)) {
-      const origin = f.path === undefined ? at
-        : origins.get(f.path) ?? (f.path.startsWith('ResponseTemplates') ? childPath(at, f.path) : at);
-      findings.push({ ...f, path: origin });
+      findings.push({ ...f, path: f.path === undefined ? at : origins.get(f.path) ?? childPath(at, f.path) });
     }
   }
   return findings;

@@ -136,8 +136,8 @@ describe('fixed text under a JSON content type that is not JSON', () => {
     expect(checkJsonTemplate('application/json', template, 'T')).toEqual([{
       ruleId: 'rest-template-invalid-json',
       severity: 'warning',
-      message: "the 'application/json' response template is fixed text that is not valid JSON, so every answer it maps sends a body " +
-        'no JSON client can parse; fix the JSON, or build the body with JsonBody (ResponseTemplate.fromJsonBody)',
+      message: `the 'application/json' response template is fixed text that is not valid JSON ('${template.trim()}'), so every answer it ` +
+        'maps sends a body no JSON client can parse; fix the JSON, or build the body with JsonBody (ResponseTemplate.fromJsonBody)',
       path: 'T',
     }]);
     expect(checkWebSocketJsonTemplate('$default', template).map(f => f.ruleId)).toEqual(['ws-template-invalid-json']);
@@ -223,3 +223,9 @@ function definitionTemplateAt(definition: any, at: string): string {
   }
   throw new Error(`no template at ${at}`);
 }
+
+test('a long fixed template is quoted by its start in the message', () => {
+  const template = `{"items": [${'1, '.repeat(40)}]}`;
+  const [f] = checkJsonTemplate('application/json', template);
+  expect(f.message).toContain(`('${template.slice(0, 57)}...')`);
+});

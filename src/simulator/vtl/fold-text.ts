@@ -49,9 +49,13 @@ function foldList(list: readonly unknown[]): unknown[] {
   };
   for (const node of list) {
     const text = typeof node === 'string' ? node : textOf(node);
-    if (text !== undefined) {push(text);} else if (Array.isArray(node)) {
-      if (!isEmptyFalseIf(node)) out.push([node[0], ...foldList(node.slice(1))]);
-    } else {out.push(node);}
+    if (text !== undefined) {
+      push(text);
+    } else if (!Array.isArray(node)) {
+      out.push(node);
+    } else if (!isEmptyFalseIf(node)) {
+      out.push([node[0], ...foldList(node.slice(1))]);
+    }
   }
   return out;
 }
